@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "feedsync",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "feedsync", targets: ["feedsync"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
+        .target(name: "FeedSyncCore", swiftSettings: strict),
+        // Byte streams and record readers (CSV now; XML and JSON pages later).
+        .target(name: "FeedSyncSources", dependencies: ["FeedSyncCore"], swiftSettings: strict),
+        // Line-aware YAML reading and the feedsync.yml model.
+        .target(
+            name: "FeedSyncConfig",
+            dependencies: ["FeedSyncCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // Mapping files, transforms and the mapper that turns records into products.
+        .target(
+            name: "FeedSyncMapping",
+            dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig"],
+            swiftSettings: strict
+        ),
+        // HTTP transport and the Affili import client.
+        .target(
+            name: "FeedSyncUpload",
+            dependencies: ["FeedSyncCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Runs the commands' work: read, map, export, upload, report.
+        .target(
+            name: "FeedSyncEngine",
+            dependencies: [
+                "FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncMapping", "FeedSyncUpload",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "feedsync",
+            dependencies: [
+                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Test support: a loopback HTTP server, the Affili stand-in and fixture lookup.
+        .target(name: "FeedSyncTesting", dependencies: ["FeedSyncCore", "FeedSyncUpload"], swiftSettings: strict),
+
+        .testTarget(name: "FeedSyncCoreTests", dependencies: ["FeedSyncCore", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(name: "FeedSyncSourcesTests", dependencies: ["FeedSyncSources", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(name: "FeedSyncConfigTests", dependencies: ["FeedSyncConfig", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedSyncMappingTests",
+            dependencies: ["FeedSyncMapping", "FeedSyncSources", "FeedSyncTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedSyncEngineTests",
+            dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,76 @@
+/// What a run did, as the `--json` report and the human summary show it.
+///
+/// Field names are the design's contract: `read`, `mapped`, `rejected`, `new`, `changed`,
+/// `unchanged`, `withdrawn`, `sent`, `batches`, `failed_batches`, `duration_s`,
+/// `rejections`. `filtered` and `errors` are additions.
+public struct RunReport: Sendable, Codable, Equatable {
+    /// How many of the rejections are listed in ``rejections``.
+    public static let listedRejections = 100
+
+    /// Records read from the sources.
+    public var read = 0
+    /// Records that became products.
+    public var mapped = 0
+    /// Records that could not become products.
+    public var rejected = 0
+    /// Records a mapping filter dropped on purpose.
+    public var filtered = 0
+    /// Products not sent before.
+    public var new = 0
+    /// Products whose content changed since they were last sent.
+    public var changed = 0
+    /// Products unchanged since they were last sent.
+    public var unchanged = 0
+    /// Products that left the catalog.
+    public var withdrawn = 0
+    /// Products acknowledged by the destination.
+    public var sent = 0
+    /// Requests made to the destination.
+    public var batches = 0
+    /// Requests that failed for good.
+    public var failedBatches = 0
+    /// Wall-clock seconds the run took.
+    public var durationSeconds = 0.0
+    /// The first ``listedRejections`` rejections.
+    public var rejections: [Entry] = []
+    /// Problems that stopped or spoiled the run (an unreachable endpoint, a refused batch).
+    public var errors: [String] = []
+
+    /// One listed rejection.
+    public struct Entry: Sendable, Codable, Equatable {
+        public var source: String
+        public var location: String
+        public var line: Int
+        public var record: Int
+        public var pid: String?
+        public var field: String?
+        public var reason: String
+
+        /// Creates an entry from a rejection.
+        public init(_ rejection: Rejection) {
+            source = rejection.location.source
+            location = rejection.location.description
+            line = rejection.location.line
+            record = rejection.location.record
+            pid = rejection.pid
+            field = rejection.field
+            reason = rejection.reason
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
+        case failedBatches = "failed_batches"
+        case durationSeconds = "duration_s"
+        case rejections, errors
+    }
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// Counts a rejection and lists it while fewer than ``listedRejections`` are listed.
+    public mutating func record(_ rejection: Rejection) {
+        rejected += 1
+        if rejections.count < Self.listedRejections { rejections.append(Entry(rejection)) }
+    }
+}
