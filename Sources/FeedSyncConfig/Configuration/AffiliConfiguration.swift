@@ -1,0 +1,66 @@
+import Foundation
+
+/// The `affili:` section: where and how to push products.
+public struct AffiliConfiguration: Sendable {
+    /// What a product that left the catalog becomes.
+    public enum WithdrawPolicy: String, Sendable, CaseIterable {
+        /// Re-import it with `in_stock: false` (Affili has no delete).
+        case outOfStock = "out-of-stock"
+        /// Leave it at Affili as it was.
+        case keep
+    }
+
+    /// The product service's base URL; batches go to `<endpoint>/import`.
+    public var endpoint: URL
+    /// The shop's Bearer token.
+    public var token: Secret
+    /// What withdrawn products become.
+    public var withdraw: WithdrawPolicy
+    /// Products per request, at most 1000 (Affili's limit).
+    public var batchSize: Int
+    /// Seconds to wait for one request's answer.
+    public var timeout: Double
+
+    /// Creates the section.
+    public init(endpoint: URL, token: Secret, withdraw: WithdrawPolicy = .outOfStock, batchSize: Int = 1000, timeout: Double = 60) {
+        self.endpoint = endpoint
+        self.token = token
+        self.withdraw = withdraw
+        self.batchSize = batchSize
+        self.timeout = timeout
+    }
+}
+
+/// The `accesstrade:` section: how products become AccessTrade datafeed items.
+public struct AccessTradeConfiguration: Sendable {
+    /// The campaign (merchant) name, e.g. `myshop`.
+    public var campaign: String
+    /// The shop's domain, e.g. `myshop.vn`.
+    public var domain: String
+    /// The deep-link base that `aff_link` is built from.
+    public var deepLink: String
+
+    /// Creates the section.
+    public init(campaign: String, domain: String, deepLink: String) {
+        self.campaign = campaign
+        self.domain = domain
+        self.deepLink = deepLink
+    }
+}
+
+/// The `serve:` section.
+public struct ServeConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port to listen on.
+    public var port: Int
+    /// The Bearer token clients must send, or `nil` for no authentication.
+    public var token: Secret?
+
+    /// Creates the section.
+    public init(host: String = "127.0.0.1", port: Int = 8080, token: Secret? = nil) {
+        self.host = host
+        self.port = port
+        self.token = token
+    }
+}
