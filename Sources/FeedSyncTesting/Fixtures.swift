@@ -4,7 +4,7 @@ import Foundation
 /// shared real-world feeds and conformance suites next to the repository.
 public enum Fixtures {
     /// The repository's root folder, found from this file's place in `Sources/FeedSyncTesting/`.
-    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent()  // FeedSyncTesting
         .deletingLastPathComponent()  // Sources
         .deletingLastPathComponent()
