@@ -1,0 +1,111 @@
+/// Splits one cell into a list: image URLs, tags, several category paths.
+///
+/// Exports pack lists into one cell in different ways: WooCommerce writes
+/// `https://a/1.png, https://a/2.png`, PrestaShop and Magento use `,` without spaces,
+/// Shopware uses `|`, and some feeds put one item per line. Items are trimmed, empty ones
+/// dropped and, unless turned off, repeated ones dropped (first occurrence kept).
+///
+/// A backslash escapes the separator: WooCommerce writes a comma inside a category name
+/// as `\,`. `\\` is one backslash. A backslash before anything else is kept as it is, so
+/// URLs and Windows paths are not mangled.
+public struct ListSplitter: Sendable, Hashable {
+    /// The text between items; never empty.
+    public let separator: String
+    /// Keep at most this many items (after dropping empty and repeated ones); `nil` keeps all.
+    public let limit: Int?
+    /// Whether repeated items are dropped.
+    public var deduplicates: Bool
+
+    // Kept as plain values, not an array, so building a splitter per row allocates nothing.
+    private let firstByte: UInt8
+    private let separatorLength: Int
+
+    /// Creates a splitter.
+    /// - Parameters:
+    ///   - separator: the text between items, `,` by default; an empty separator is
+    ///     treated as `,`. Use `"\n"` for one item per line (`\r\n` works too: the `\r`
+    ///     is trimmed).
+    ///   - limit: keep only the first `limit` items, e.g. `1` for a main image.
+    ///   - deduplicates: drop items equal to an earlier one.
+    public init(separator: String = ",", limit: Int? = nil, deduplicates: Bool = true) {
+        let separator = separator.isEmpty ? "," : separator
+        self.separator = separator
+        self.limit = limit.map { max(0, $0) }
+        self.deduplicates = deduplicates
+        firstByte = separator.utf8.first ?? UInt8(ascii: ",")
+        separatorLength = separator.utf8.count
+    }
+
+    /// Splits a cell.
+    /// - Parameter text: the cell as the feed has it.
+    /// - Returns: the trimmed, non-empty items in order.
+    public func split(_ text: String) -> [String] {
+        if limit == 0 { return [] }
+        var items: [String] = []
+        // Matching UTF-8 bytes is safe: a valid UTF-8 separator can only match at scalar
+        // boundaries, so every cut lands between whole scalars.
+        let bytes = text.utf8
+        var itemStart = bytes.startIndex
+        var index = bytes.startIndex
+        var unescaped: [UInt8]?  // set once the current item contains an escape
+        var seen: Set<String>?  // built only for long lists; short ones are searched linearly
+        let escapes = firstByte != UInt8(ascii: "\\")
+
+        func finishItem(upTo end: String.UTF8View.Index) -> Bool {
+            let item: String
+            if var pending = unescaped {
+                pending.append(contentsOf: bytes[itemStart..<end])
+                item = TextTransform.trim(String(decoding: pending, as: UTF8.self))
+            } else {
+                item = String(Substring(TextTransform.trimmedScalars(text.unicodeScalars[itemStart..<end])))
+            }
+            unescaped = nil
+            guard !item.isEmpty else { return false }
+            if deduplicates {
+                if seen == nil, items.count >= 32 { seen = Set(items) }
+                if seen?.contains(item) ?? items.contains(item) { return false }
+                seen?.insert(item)
+            }
+            items.append(item)
+            return limit.map { items.count >= $0 } ?? false
+        }
+
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if escapes, byte == UInt8(ascii: "\\") {
+                let next = bytes.index(after: index)
+                if matchesSeparator(bytes, at: next) {
+                    let afterSeparator = bytes.index(next, offsetBy: separatorLength)
+                    unescaped = (unescaped ?? []) + bytes[itemStart..<index] + separator.utf8
+                    itemStart = afterSeparator
+                    index = afterSeparator
+                    continue
+                }
+                if next < bytes.endIndex, bytes[next] == UInt8(ascii: "\\") {
+                    let afterPair = bytes.index(after: next)
+                    unescaped = (unescaped ?? []) + bytes[itemStart..<next]
+                    itemStart = afterPair
+                    index = afterPair
+                    continue
+                }
+            } else if byte == firstByte, matchesSeparator(bytes, at: index) {
+                if finishItem(upTo: index) { return items }
+                index = bytes.index(index, offsetBy: separatorLength)
+                itemStart = index
+                continue
+            }
+            index = bytes.index(after: index)
+        }
+        _ = finishItem(upTo: bytes.endIndex)
+        return items
+    }
+
+    private func matchesSeparator(_ bytes: String.UTF8View, at index: String.UTF8View.Index) -> Bool {
+        var position = index
+        for expected in separator.utf8 {
+            guard position < bytes.endIndex, bytes[position] == expected else { return false }
+            position = bytes.index(after: position)
+        }
+        return true
+    }
+}
