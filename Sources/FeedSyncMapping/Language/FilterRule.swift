@@ -1,0 +1,35 @@
+/// A record-level condition of a mapping's `filter:` section.
+public struct FilterCondition: Sendable, Equatable {
+    /// What the field's value is compared with.
+    public enum Test: Sendable, Equatable {
+        /// One of these values (compared without regard to case or surrounding space).
+        case oneOf([String])
+        /// Empty (`true`) or non-empty (`false`).
+        case empty(Bool)
+    }
+
+    /// The source field.
+    public var field: String
+    /// The comparison.
+    public var test: Test
+
+    /// Creates a condition.
+    public init(field: String, test: Test) {
+        self.field = field
+        self.test = test
+    }
+}
+
+/// Which records a mapping drops before mapping them (counted as filtered, not rejected).
+public struct RecordFilter: Sendable, Equatable {
+    /// A record matching any of these is dropped.
+    public var drop: [FilterCondition]
+    /// When not empty, a record must match all of these to be kept.
+    public var keep: [FilterCondition]
+
+    /// Creates a filter.
+    public init(drop: [FilterCondition] = [], keep: [FilterCondition] = []) {
+        self.drop = drop
+        self.keep = keep
+    }
+}

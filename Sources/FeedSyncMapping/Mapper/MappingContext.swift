@@ -1,0 +1,15 @@
+import Foundation
+
+/// What a mapper knows besides the record: the source's variables and the run's time.
+public struct MappingContext: Sendable {
+    /// Variables templates can use (`base_url`).
+    public var variables: [String: String]
+    /// The time given to products whose source has no creation or update time.
+    public var now: Date
+
+    /// Creates a context.
+    public init(variables: [String: String] = [:], now: Date = Date()) {
+        self.variables = variables
+        self.now = now
+    }
+}

@@ -1,0 +1,133 @@
+import FeedSyncConfig
+import FeedSyncMapping
+import Testing
+
+/// A mapping is checked before any record is read; each problem names file and line.
+@Suite("Mapping file loading")
+struct MappingLoadingTests {
+    private func loadError(_ yaml: String) -> String? {
+        do {
+            _ = try MappingFactory.mapping(yaml)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("an unknown transform is refused with its line")
+    func unknownTransform() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: { from: title, transforms: [trim, shout] }
+              url: link
+              price: price
+            """))
+        #expect(error.contains("test.yml:3"))
+        #expect(error.contains("unknown transform 'shout'"))
+    }
+
+    @Test("a missing required field mapping is refused, naming the field")
+    func missingRequiredField() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: link
+            """))
+        #expect(error.contains("'price'"))
+        #expect(error.contains("test.yml:2"))
+    }
+
+    @Test("a transform fed the wrong kind of value is refused")
+    func kindMismatch() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: { from: title, transforms: [first] }
+              url: link
+              price: price
+            """))
+        #expect(error.contains("test.yml:3"))
+        #expect(error.contains("does not accept a text value"))
+    }
+
+    @Test("a pipeline ending in the wrong type for its field is refused")
+    func wrongFinalType() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: { from: title, transforms: [price] }
+              url: link
+              price: price
+            """))
+        #expect(error.contains("name needs a text"))
+    }
+
+    @Test("an unknown field name is refused with its line")
+    func unknownField() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: link
+              price: price
+              colour: color
+            """))
+        #expect(error.contains("test.yml:6"))
+        #expect(error.contains("fields.colour"))
+    }
+
+    @Test("bad YAML is refused with line and column")
+    func badYAML() throws {
+        let error = try #require(loadError("fields:\n  pid: [id\n  name: x\n"))
+        #expect(error.contains("test.yml:"))
+        #expect(error.contains("not valid YAML"))
+    }
+
+    @Test("an unclosed template is refused")
+    func badTemplate() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: { template: "https://s/{{id" }
+              price: price
+            """))
+        #expect(error.contains("test.yml:4"))
+        #expect(error.contains("not closed"))
+    }
+
+    @Test("an unknown template filter is refused")
+    func badTemplateFilter() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: { template: "https://s/{{id|upper}}" }
+              price: price
+            """))
+        #expect(error.contains("unknown template filter 'upper'"))
+    }
+
+    @Test("a Rial/Toman conversion needs both units")
+    func halfConversion() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: link
+              price: { from: price, transforms: [{ price: { from: IRT } }] }
+            """))
+        #expect(error.contains("both from and to"))
+    }
+
+    @Test("the CSV delimiter is read from the mapping")
+    func delimiter() throws {
+        let mapping = try MappingFactory.mapping("""
+            csv: { delimiter: ";" }
+            fields: { pid: id, name: title, url: link, price: price }
+            """)
+        #expect(mapping.csvDelimiter == .semicolon)
+    }
+}

@@ -1,0 +1,52 @@
+import FeedSyncConfig
+import FeedSyncCore
+import FeedSyncMapping
+import FeedSyncSources
+import Foundation
+import Testing
+
+/// Builds mappings and records for mapper tests.
+enum MappingFactory {
+    static let now = Date(timeIntervalSince1970: 1_760_000_000)
+
+    static func mapping(_ yaml: String, file: String = "test.yml") throws -> Mapping {
+        try Mapping(root: YAMLValue.parse(yaml, file: file))
+    }
+
+    static func record(_ pairs: [(String, String)], line: Int = 2) -> SourceRecord {
+        SourceRecord(location: RecordLocation(source: "shop", file: "catalog.csv", line: line, record: line - 1), pairs: pairs)
+    }
+
+    static func mapper(_ yaml: String, variables: [String: String] = [:]) throws -> Mapper {
+        Mapper(mapping: try mapping(yaml), context: MappingContext(variables: variables, now: now))
+    }
+
+    static let basic = """
+        fields:
+          pid: id
+          name: { from: title, transforms: [collapse_whitespace] }
+          url: { from: link }
+          price: { from: price }
+          sale_price: { from: sale }
+          in_stock: { from: stock }
+          images: { from: images, transforms: [{ split: "|" }] }
+          categories: { from: category }
+        """
+}
+
+extension MapOutcome {
+    var product: Product? {
+        if case .product(let product) = self { return product }
+        return nil
+    }
+
+    var rejection: Rejection? {
+        if case .rejected(let rejection) = self { return rejection }
+        return nil
+    }
+
+    var isFiltered: Bool {
+        if case .filtered = self { return true }
+        return false
+    }
+}
