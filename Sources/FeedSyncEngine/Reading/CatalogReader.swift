@@ -1,0 +1,102 @@
+import FeedSyncConfig
+import FeedSyncCore
+import FeedSyncMapping
+import FeedSyncSources
+import Foundation
+import Logging
+
+/// Reads a configuration's sources and maps their records, one at a time.
+///
+/// Every record is counted in the report exactly once: as mapped, rejected or filtered.
+public struct CatalogReader: Sendable {
+    /// The configuration whose sources are read.
+    public let configuration: Configuration
+    /// The time given to products whose source has none.
+    public let now: Date
+    private let logger: Logger
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - configuration: the loaded configuration.
+    ///   - now: the run's start time.
+    ///   - logger: where progress is logged.
+    public init(configuration: Configuration, now: Date = Date(), logger: Logger) {
+        self.configuration = configuration
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Loads and checks the mappings of `sources` before any record is read, so that a
+    /// mapping error stops the run before anything is sent.
+    /// - Throws: ``ConfigError`` naming the mapping or configuration file and line.
+    public func prepare(_ sources: [SourceConfiguration]) throws -> [PreparedSource] {
+        try sources.map { source in
+            let mapping = try PresetLibrary.mapping(for: source.mapping, at: source.place)
+            if let format = mapping.format, format != source.format.rawValue {
+                throw source.place.error("the mapping \(source.mapping) is for \(format) sources, but this source's format is \(source.format.rawValue)")
+            }
+            guard source.format == .csv else {
+                throw source.place.error("format '\(source.format.rawValue)' is not supported by this version yet; only csv is")
+            }
+            guard case .file(let url) = source.location else {
+                throw source.place.error("reading from \(source.location) is not supported by this version yet; download the file and give its path")
+            }
+            return PreparedSource(configuration: source, mapping: mapping, path: url.path)
+        }
+    }
+
+    /// Reads one prepared source, handing each product to `product` and each rejection to
+    /// `rejection` as they come.
+    /// - Parameters:
+    ///   - source: the source, from ``prepare(_:)``.
+    ///   - report: counts `read`, `mapped`, `rejected` and `filtered`.
+    ///   - rejection: called for each rejected record.
+    ///   - product: called for each mapped product; what it throws stops the read.
+    /// - Throws: ``ConfigError`` when the source's header lacks the mapping's columns; the
+    ///   source's read errors; whatever `product` throws.
+    public func read(
+        _ source: PreparedSource,
+        into report: inout RunReport,
+        rejection: (Rejection) -> Void = { _ in },
+        product: (Product) async throws -> Void
+    ) async throws {
+        var variables: [String: String] = [:]
+        if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
+        var mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
+        var csv = try CSVSource(
+            path: source.path, source: source.configuration.name, dialect: CSVDialect(delimiter: source.mapping.csvDelimiter))
+        try mapper.check(header: csv.names, sourceFile: source.path)
+        logger.debug("reading source", metadata: [
+            "feed.source": "\(source.configuration.name)", "feed.file": "\(source.path)", "csv.delimiter": "\(csv.delimiter)",
+        ])
+        while let event = try csv.next() {
+            report.read += 1
+            switch event {
+            case .rejected(let rejected):
+                report.record(rejected)
+                rejection(rejected)
+            case .record(let record):
+                switch mapper.map(record) {
+                case .product(let mapped):
+                    report.mapped += 1
+                    try await product(mapped)
+                case .rejected(let rejected):
+                    report.record(rejected)
+                    rejection(rejected)
+                case .filtered:
+                    report.filtered += 1
+                }
+            }
+        }
+    }
+}
+
+/// A source whose mapping is loaded and checked.
+public struct PreparedSource: Sendable {
+    /// The source's settings.
+    public let configuration: SourceConfiguration
+    /// Its mapping.
+    public let mapping: Mapping
+    /// The file to read.
+    public let path: String
+}

@@ -1,0 +1,49 @@
+import FeedSyncCore
+import Foundation
+import Logging
+
+/// How commands show their results: the `--json` report on standard output, a human
+/// summary on standard error.
+enum Reporting {
+    /// A logger writing to standard error; `--verbose` shows each batch and request.
+    static func logger(verbose: Bool) -> Logger {
+        var logger = Logger(label: "feedsync") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
+
+    /// Prints the run's outcome and returns the exit code it deserves.
+    /// - Parameters:
+    ///   - report: the run report.
+    ///   - command: the command's name, for the summary line.
+    ///   - json: whether to print the report as JSON on standard output.
+    ///   - listRejections: whether the summary lists rejections (validate already printed them).
+    static func finish(_ report: RunReport, command: String, json: Bool, listRejections: Bool = true) -> Int32 {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if let data = try? encoder.encode(report) {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+        }
+        if listRejections {
+            for entry in report.rejections.prefix(20) {
+                Console.info("rejected: \(entry.source): \(entry.location)\(entry.pid.map { ": pid \($0)" } ?? "")\(entry.field.map { ": \($0)" } ?? ""): \(entry.reason)")
+            }
+            if report.rejected > 20 {
+                Console.info("… and \(report.rejected - 20) more rejections (run `feedsync validate` to list them all)")
+            }
+        }
+        for error in report.errors { Console.error(error) }
+        Console.info(summary(report, command: command))
+        return ExitStatus.code(for: report)
+    }
+
+    static func summary(_ report: RunReport, command: String) -> String {
+        var text = "\(command): read \(report.read), mapped \(report.mapped), rejected \(report.rejected), filtered \(report.filtered)"
+        if report.batches > 0 || command == "import" {
+            text += "; sent \(report.sent) in \(report.batches) batch\(report.batches == 1 ? "" : "es"), \(report.failedBatches) failed"
+        }
+        return text + String(format: " (%.2f s)", report.durationSeconds)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import FeedSyncEngine
+
+/// `feedsync validate`: maps everything and lists every rejected record.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Map every record and print each rejected one with its location and reason; send nothing."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let logger = Reporting.logger(verbose: options.verbose)
+        let configuration = try options.loadConfiguration()
+        let run = try ValidateRun(configuration: configuration, sourceName: options.source, logger: logger)
+        let report = try await run.run { rejection in
+            Console.info("rejected: \(rejection)")
+        }
+        throw ExitStatus.Code(value: Reporting.finish(report, command: "validate", json: options.json, listRejections: false))
+    }
+}

@@ -1,0 +1,80 @@
+import FeedSyncCore
+import FeedSyncTesting
+import Foundation
+import Testing
+
+@Suite("feedsync export and validate")
+struct ExportAndValidateTests {
+    @Test("export --format affili writes {\"products\": [...]} that decodes to the mapped products")
+    func exportAffili() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let output = workspace.path("out.json")
+        let result = try FeedsyncProcess.run(["export", "--format", "affili", "--output", output, "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        struct Body: Decodable { var products: [Product] }
+        let body = try JSONDecoder().decode(Body.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(body.products.map(\.pid) == ["1", "2", "3"])
+        #expect(body.products[0].name == "Product 1, blue")
+    }
+
+    @Test("export --format jsonl writes one product per line to standard output")
+    func exportJSONLines() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 4))
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let result = try FeedsyncProcess.run(["export", "--format", "jsonl", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        let first = try JSONDecoder().decode(Product.self, from: Data(lines[0].utf8))
+        #expect(first.pid == "1")
+    }
+
+    @Test("export of an empty catalog is valid JSON with no products")
+    func exportEmpty() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.header + "\n")
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let result = try FeedsyncProcess.run(["export", "--format", "affili", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["products"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("validate lists every rejected record with file:line and reason, and exits 3")
+    func validateListsRejections() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let csv = WooCSV.header + "\n"
+            + "1,simple,a,Good,1,1,,100,Shoes,https://shop.example/a.jpg\n"
+            + "2,simple,b,No price,1,1,,,Shoes,https://shop.example/b.jpg\n"
+            + "3,simple,c,\"Multi\nline\",1,1,,abc,Shoes,https://shop.example/c.jpg\n"
+            + "4,simple,d,Short row\n"
+        try workspace.write("catalog.csv", csv)
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("catalog.csv:3"))
+        #expect(result.stderr.contains("price"))
+        #expect(result.stderr.contains("catalog.csv:4"))
+        #expect(result.stderr.contains("\"abc\""))
+        #expect(result.stderr.contains("catalog.csv:6"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["read"] as? Int == 4)
+        #expect(object["mapped"] as? Int == 1)
+        #expect(object["rejected"] as? Int == 3)
+        #expect((object["rejections"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test("the bundled demo exports with no rejections")
+    func demo() throws {
+        let result = try FeedsyncProcess.run(["export", "--format", "jsonl", "--config", Fixtures.fixture("demo/feedsync.yml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 6)
+    }
+}

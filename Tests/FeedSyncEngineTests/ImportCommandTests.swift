@@ -1,0 +1,123 @@
+import FeedSyncCore
+import FeedSyncTesting
+import Foundation
+import Testing
+
+/// `feedsync import` driven as a user would, against the Affili stand-in on loopback.
+@Suite("feedsync import")
+struct ImportCommandTests {
+    static let token = "test-token-7f3a9c"
+
+    private func withStandIn(_ body: (AffiliStandIn, Workspace) throws -> Void) throws {
+        let standIn = AffiliStandIn(token: Self.token)
+        try standIn.start()
+        defer { standIn.stop() }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try body(standIn, workspace)
+    }
+
+    @Test("2500 products arrive in three batches of at most 1000, with the token")
+    func sendsEveryProductInBatches() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 2500))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
+            let result = try FeedsyncProcess.run(
+                ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(standIn.acceptedBatches.map(\.products.count) == [1000, 1000, 500])
+            #expect(standIn.acceptedProducts.count == 2500)
+            let product = try #require(standIn.acceptedProducts["42"])
+            #expect(product.price == 1042)
+            #expect(product.url == "https://shop.example/?p=42")
+            #expect(product.categories.map(\.cid) == ["clothing", "clothing/shirts"])
+        }
+    }
+
+    @Test("affili.batch_size makes smaller batches: ceil(700 / 300) requests")
+    func honoursConfiguredBatchSize() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 700))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString, extraAffili: "  batch_size: 300")
+            let result = try FeedsyncProcess.run(
+                ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(standIn.acceptedBatches.map(\.products.count) == [300, 300, 100])
+        }
+    }
+
+    @Test("--json prints the run report with the design's fields")
+    func jsonReport() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 5))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
+            let result = try FeedsyncProcess.run(
+                ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
+            #expect(result.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            for key in ["read", "mapped", "rejected", "new", "changed", "unchanged", "withdrawn", "sent", "batches", "failed_batches", "duration_s", "rejections"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            #expect(object["sent"] as? Int == 5)
+            #expect(object["batches"] as? Int == 1)
+        }
+    }
+
+    @Test("a refused token fails the run with exit 1 and never prints the token")
+    func wrongToken() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
+            let wrong = "wrong-token-0c1d2e"
+            let result = try FeedsyncProcess.run(
+                ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": wrong])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("401"))
+            #expect(!result.output.contains(wrong))
+            #expect(standIn.acceptedProducts.isEmpty)
+        }
+    }
+
+    @Test("a batch answered 500 is reported as failed and the other batches still land")
+    func failedBatchIsReported() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 25))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString, extraAffili: "  batch_size: 10")
+            standIn.onRequest { number, _ in number == 2 ? .json(500, #"{"error":"boom"}"#) : nil }
+            let result = try FeedsyncProcess.run(
+                ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
+            #expect(result.status == 1)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(object["failed_batches"] as? Int == 1)
+            #expect(object["sent"] as? Int == 15)
+            #expect(standIn.acceptedProducts.count == 15)
+        }
+    }
+
+    @Test("an unreachable endpoint is one clear message and exit 1")
+    func unreachableEndpoint() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
+        // Port 9 (discard) has no listener on a test machine: the connection is refused.
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9/services/products")
+        let result = try FeedsyncProcess.run(
+            ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("127.0.0.1:9"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test("an unset token variable is a configuration error naming affili.token")
+    func unsetTokenVariable() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 1))
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9/services/products")
+        let result = try FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("feedsync.yml:"))
+        #expect(result.stderr.contains("affili.token"))
+        #expect(result.stderr.contains("AFFILI_TOKEN"))
+    }
+}

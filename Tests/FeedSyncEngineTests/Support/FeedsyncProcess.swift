@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Runs the built `feedsync` binary as a user would, capturing what it prints.
+struct FeedsyncProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Everything printed, for checks that a secret or a crash trace never shows.
+        var output: String { stdout + stderr }
+    }
+
+    /// The binary next to the test bundle (`swift test` builds it because this target depends on it).
+    static func binary() throws -> URL {
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            bundleDirectory.appendingPathComponent("feedsync"),
+            bundleDirectory.deletingLastPathComponent().appendingPathComponent("feedsync"),
+            bundleDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("feedsync"),
+        ]
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return try #require(found, "feedsync binary not found near \(bundleDirectory.path)")
+    }
+
+    /// Runs `feedsync` with `arguments` and waits for it.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "AFFILI_TOKEN")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        // Files rather than pipes, so a large output cannot fill a pipe and block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("feedsync-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("stdout")
+        let err = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+}
+
+/// A temporary folder holding a configuration and its files for one test.
+struct Workspace {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedsync-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    /// A configuration with one WooCommerce CSV source and an Affili section.
+    func writeConfig(csv: String = "catalog.csv", mapping: String = "woocommerce-csv", endpoint: String, extraAffili: String = "", baseURL: String? = "https://shop.example") throws {
+        try write("feedsync.yml", """
+            sources:
+              - name: shop
+                format: csv
+                location: \(csv)
+                mapping: \(mapping)
+            \(baseURL.map { "    base_url: \($0)" } ?? "")
+            affili:
+              endpoint: \(endpoint)
+              token: ${AFFILI_TOKEN}
+            \(extraAffili)
+            """)
+    }
+}
+
+/// WooCommerce-export rows for tests: `count` simple products with prices and categories.
+enum WooCSV {
+    static let header = "ID,Type,SKU,Name,Published,In stock?,Sale price,Regular price,Categories,Images"
+
+    static func catalog(count: Int, startingAt first: Int = 1) -> String {
+        var lines = [header]
+        for id in first..<(first + count) {
+            lines.append("\(id),simple,sku-\(id),\"Product \(id), blue\",1,1,,\(1000 + id),Clothing > Shirts,https://shop.example/wp-content/uploads/\(id).jpg")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
