@@ -73,6 +73,16 @@ public struct YAMLValue: @unchecked Sendable {
     /// - Returns: the entries, keyed by their names.
     /// - Throws: ``ConfigError`` when this is not a mapping, a key repeats, or a key is unknown.
     public func mapping(allowed: Set<String>) throws -> YAMLMapping {
+        try mapping(checking: allowed)
+    }
+
+    /// The entries of a mapping whose keys are free (source field names, aliases).
+    /// - Throws: ``ConfigError`` when this is not a mapping or a key repeats.
+    public func freeMapping() throws -> YAMLMapping {
+        try mapping(checking: nil)
+    }
+
+    private func mapping(checking allowed: Set<String>?) throws -> YAMLMapping {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values") }
         var entries: [(String, YAMLValue)] = []
         var seen: Set<String> = []
@@ -82,7 +92,7 @@ public struct YAMLValue: @unchecked Sendable {
             }
             let child = YAMLValue(node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)")
             let keyPlace = YAMLValue(node: keyNode, file: file, path: child.path)
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw keyPlace.error("unknown key (known keys here: \(known))")
             }
