@@ -31,17 +31,19 @@ let package = Package(
             dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig"],
             swiftSettings: strict
         ),
-        // HTTP transport and the Affili import client.
+        // HTTP behind a one-method transport protocol; URLSession (libcurl) implementation.
+        .target(name: "FeedSyncHTTP", dependencies: ["FeedSyncCore"], swiftSettings: strict),
+        // The Affili import client.
         .target(
             name: "FeedSyncUpload",
-            dependencies: ["FeedSyncCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["FeedSyncCore", "FeedSyncHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Runs the commands' work: read, map, export, upload, report.
         .target(
             name: "FeedSyncEngine",
             dependencies: [
-                "FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncMapping", "FeedSyncUpload",
+                "FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncMapping", "FeedSyncHTTP", "FeedSyncUpload",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -49,14 +51,14 @@ let package = Package(
         .executableTarget(
             name: "feedsync",
             dependencies: [
-                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig",
+                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig", "FeedSyncHTTP", "FeedSyncUpload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         // Test support: a loopback HTTP server, the Affili stand-in and fixture lookup.
-        .target(name: "FeedSyncTesting", dependencies: ["FeedSyncCore", "FeedSyncUpload"], swiftSettings: strict),
+        .target(name: "FeedSyncTesting", dependencies: ["FeedSyncCore", "FeedSyncHTTP"], swiftSettings: strict),
 
         .testTarget(name: "FeedSyncCoreTests", dependencies: ["FeedSyncCore", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(name: "FeedSyncSourcesTests", dependencies: ["FeedSyncSources", "FeedSyncTesting"], swiftSettings: strict),
@@ -66,7 +68,8 @@ let package = Package(
             dependencies: ["FeedSyncMapping", "FeedSyncSources", "FeedSyncTesting"],
             swiftSettings: strict
         ),
-        .testTarget(name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncHTTP", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncEngineTests",
             dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],

@@ -1,4 +1,4 @@
-import FeedSyncUpload
+import FeedSyncHTTP
 import Foundation
 
 /// An ``FeedSyncUpload/HTTPTransport`` that records every request and answers from a

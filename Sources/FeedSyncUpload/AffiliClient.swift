@@ -1,4 +1,5 @@
 import FeedSyncCore
+import FeedSyncHTTP
 import Foundation
 import Logging
 

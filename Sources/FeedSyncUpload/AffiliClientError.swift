@@ -1,4 +1,5 @@
 import FeedSyncCore
+import FeedSyncHTTP
 
 /// A batch the client refused to send, found before any request went out.
 public enum AffiliClientError: UserFacingError, Hashable {

@@ -1,4 +1,5 @@
 import FeedSyncCore
+import FeedSyncHTTP
 
 /// A batch that Affili answered with a non-2xx status, classified so the run knows
 /// whether to retry it, give up on it, or stop altogether.

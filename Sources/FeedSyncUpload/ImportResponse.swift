@@ -1,3 +1,4 @@
+import FeedSyncHTTP
 /// How Affili answered one import call: accepted, or failed with what to do next.
 ///
 /// Failing to get any answer is not a case here: the client throws ``TransportError``

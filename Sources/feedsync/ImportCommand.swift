@@ -1,3 +1,4 @@
+import FeedSyncHTTP
 import ArgumentParser
 import FeedSyncEngine
 import FeedSyncUpload

@@ -1,4 +1,5 @@
 import FeedSyncCore
+import FeedSyncHTTP
 import FeedSyncTesting
 import FeedSyncUpload
 import Foundation

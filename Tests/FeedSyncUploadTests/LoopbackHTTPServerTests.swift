@@ -1,3 +1,4 @@
+import FeedSyncHTTP
 import FeedSyncTesting
 import FeedSyncUpload
 import Foundation

@@ -1,3 +1,4 @@
+import FeedSyncHTTP
 import Foundation
 
 #if canImport(Glibc)

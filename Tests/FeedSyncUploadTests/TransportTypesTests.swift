@@ -1,3 +1,4 @@
+import FeedSyncHTTP
 import FeedSyncUpload
 import Foundation
 import Testing

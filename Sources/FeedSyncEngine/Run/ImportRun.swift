@@ -1,5 +1,6 @@
 import FeedSyncConfig
 import FeedSyncCore
+import FeedSyncHTTP
 import FeedSyncUpload
 import Foundation
 import Logging
