@@ -101,7 +101,12 @@ extension SourceConfiguration {
             return .remote(url)
         }
         if lower.hasPrefix("file://") {
-            guard let url = URL(string: text), url.isFileURL else { throw value.error("'\(text.prefix(80))' is not a valid file URL") }
+            // file://data/x.csv would make "data" a host and read /x.csv: only file:///absolute is accepted.
+            guard let url = URL(string: text), url.isFileURL, url.host == nil || url.host == "" || url.host == "localhost",
+                  !url.path.isEmpty
+            else {
+                throw value.error("'\(text.prefix(80))' is not a file URL of an absolute path (file:///path/to/file); write a plain relative path instead")
+            }
             return .file(url)
         }
         if lower.contains("://") { throw value.error("only file paths, file:// and http(s):// URLs are supported") }

@@ -2,16 +2,18 @@
 /// needs it, so that `export` runs without `AFFILI_TOKEN` set.
 ///
 /// Its description never shows the value.
-public struct Secret: Sendable, CustomStringConvertible {
+public struct Secret: Sendable, CustomStringConvertible, CustomReflectable {
     private let raw: String
-    private let environment: [String: String]
+    // Only the resolution is kept, not the environment, so that `dump` of a configuration
+    // cannot print every variable of the process.
+    private let resolved: Result<String, EnvironmentInterpolation.MissingVariable>
     /// Where the secret is written, for errors.
     public let place: ConfigPlace
 
     /// Creates a secret from the file's raw text (`${AFFILI_TOKEN}` or a literal).
     public init(raw: String, environment: [String: String], place: ConfigPlace) {
         self.raw = raw
-        self.environment = environment
+        self.resolved = EnvironmentInterpolation.interpolate(raw, environment: environment)
         self.place = place
     }
 
@@ -21,7 +23,7 @@ public struct Secret: Sendable, CustomStringConvertible {
     /// The secret's value.
     /// - Throws: ``ConfigError`` when a referenced variable is not set or the value is empty.
     public func value() throws -> String {
-        switch EnvironmentInterpolation.interpolate(raw, environment: environment) {
+        switch resolved {
         case .success(let text):
             guard !text.isEmpty else { throw place.error("is empty") }
             return text
@@ -31,4 +33,7 @@ public struct Secret: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "<secret>" }
+
+    /// Mirrors show no value either.
+    public var customMirror: Mirror { Mirror(self, children: ["place": place]) }
 }

@@ -173,13 +173,22 @@ public struct YAMLValue: @unchecked Sendable {
 
 extension ConfigError {
     init(syntax error: YamlError, file: String) {
+        // Never interpolate `error` itself: Yams's descriptions quote the whole document,
+        // which may hold a literal token.
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             self.init(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            self.init(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "the key \(keys) appears twice in the same mapping")
         case .reader(let problem, _, _, _):
             self.init(file: file, message: "not valid YAML: \(problem)")
+        case .dataCouldNotBeDecoded:
+            self.init(file: file, message: "the file is not UTF-8 text")
         default:
-            self.init(file: file, message: "not valid YAML: \(error)")
+            self.init(file: file, message: "not valid YAML")
         }
     }
 }

@@ -31,14 +31,23 @@ extension KeyedDecodingContainer {
         if let text = try? decode(String.self, forKey: key) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
-            if let value = Double(trimmed), value.isFinite { return value }
+            // Double("0x10") is 16: only plain decimal notation counts as a number here.
+            if trimmed.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
+               let value = Double(trimmed), value.isFinite {
+                return value
+            }
         }
         throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a number")
     }
 
     func lenientDate(forKey key: Key) throws -> Date {
-        if let seconds = try? decode(Double.self, forKey: key) {
-            return Date(timeIntervalSince1970: seconds > 99_999_999_999 ? seconds / 1000 : seconds)
+        if let number = try? decode(Double.self, forKey: key) {
+            let seconds = number > 99_999_999_999 ? number / 1000 : number
+            // ISO-8601 as written here has four-digit years: 0000-01-01 to 9999-12-31.
+            guard (-62_167_219_200...253_402_300_799).contains(seconds) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "time \(number) is out of range")
+            }
+            return Date(timeIntervalSince1970: seconds)
         }
         let text = try decode(String.self, forKey: key)
         guard let date = Timestamp.parse(text) else {

@@ -1,0 +1,102 @@
+import FeedSyncCore
+import Foundation
+import Testing
+
+struct JSONWriterTests {
+    private func written(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        body(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test("escapes quotes and backslashes", arguments: [
+        (#"say "hi""#, #""say \"hi\"""#),
+        (#"C:\path\file"#, #""C:\\path\\file""#),
+        (#"\""#, #""\\\"""#),
+    ])
+    func escapesQuotesAndBackslash(text: String, json: String) {
+        #expect(written { $0.string(text) } == json)
+    }
+
+    @Test("escapes newline, carriage return and tab with their short forms")
+    func escapesWhitespaceControls() {
+        #expect(written { $0.string("a\nb\rc\td") } == #""a\nb\rc\td""#)
+    }
+
+    @Test("escapes the other control characters as \\u00XX", arguments: [
+        ("\u{00}", #""\u0000""#),
+        ("\u{01}", #""\u0001""#),
+        ("\u{08}", #""\u0008""#),
+        ("\u{0C}", #""\u000c""#),
+        ("\u{1B}[0m", #""\u001b[0m""#),
+        ("\u{1F}", #""\u001f""#),
+    ])
+    func escapesControlCharacters(text: String, json: String) {
+        #expect(written { $0.string(text) } == json)
+    }
+
+    @Test("writes Persian text, emoji and other non-ASCII as UTF-8 without escapes", arguments: [
+        "گوشی موبایل سامسونگ", "۱۲۳۴۵ تومان", "Điện thoại 📱👍🏽", "café", "\u{7F}", "/slash/",
+    ])
+    func keepsUnicode(text: String) {
+        #expect(written { $0.string(text) } == "\"\(text)\"")
+    }
+
+    @Test("escaped strings read back to the original text")
+    func escapedStringsReadBack() throws {
+        let text = "a \"quoted\" \\ back\nslash\t\u{01}\u{1F} سلام 📱"
+        let json = written { $0.string(text) }
+        let decoded = try JSONDecoder().decode(String.self, from: Data(json.utf8))
+        #expect(decoded == text)
+    }
+
+    @Test("writes integral numbers without a fraction", arguments: [
+        (1200.0, "1200"), (0, "0"), (-0.0, "0"), (-42, "-42"), (189_000_000, "189000000"), (999_999_999_999_999, "999999999999999"),
+    ])
+    func writesIntegralNumbers(value: Double, json: String) {
+        #expect(written { $0.number(value) } == json)
+    }
+
+    @Test("writes other numbers in the shortest form that reads back the same", arguments: [
+        19.99, 0.1, 1234.5, -3.25, 1e-7, 1e20, 123_456_789.123,
+    ])
+    func writesFractionalNumbers(value: Double) throws {
+        let json = written { $0.number(value) }
+        #expect(!json.contains(","))
+        let decoded = try JSONDecoder().decode(Double.self, from: Data(json.utf8))
+        #expect(decoded == value)
+    }
+
+    @Test("19.99 is written as 19.99")
+    func writesPriceWithCents() {
+        #expect(written { $0.number(19.99) } == "19.99")
+    }
+
+    @Test("NaN and infinities are written as null, never as invalid JSON", arguments: [
+        Double.nan, .infinity, -.infinity,
+    ])
+    func nonFiniteIsNull(value: Double) {
+        #expect(written { $0.number(value) } == "null")
+    }
+
+    @Test("writes integers, booleans and dates")
+    func writesOtherTokens() {
+        let json = written { writer in
+            writer.raw("[")
+            writer.number(7)
+            writer.raw(",")
+            writer.bool(true)
+            writer.raw(",")
+            writer.bool(false)
+            writer.raw(",")
+            writer.date(Date(timeIntervalSince1970: 1_714_558_830))
+            writer.raw("]")
+        }
+        #expect(json == #"[7,true,false,"2024-05-01T10:20:30+00:00"]"#)
+    }
+
+    @Test("key writes a quoted name and a colon")
+    func writesKey() {
+        #expect(written { $0.key("old_price") } == #""old_price":"#)
+    }
+}
