@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
@@ -44,20 +46,29 @@ let package = Package(
             dependencies: ["FeedSyncCore", "FeedSyncHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // The state store: what was sent, acknowledged and withdrawn, per destination and pid (SQLite via GRDB).
+        .target(
+            name: "FeedSyncStore",
+            dependencies: ["FeedSyncCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Runs the commands' work: read, map, export, upload, report.
         .target(
             name: "FeedSyncEngine",
             dependencies: [
                 "FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncMapping", "FeedSyncHTTP", "FeedSyncUpload",
+                "FeedSyncStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "feedsync",
             dependencies: [
-                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig", "FeedSyncHTTP", "FeedSyncUpload",
+                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig", "FeedSyncHTTP", "FeedSyncUpload", "FeedSyncStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -77,6 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncHTTP", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(name: "FeedSyncStoreTests", dependencies: ["FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncEngineTests",
             dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],

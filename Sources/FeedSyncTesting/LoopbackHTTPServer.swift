@@ -209,6 +209,8 @@ public final class LoopbackHTTPServer: Sendable {
         } catch {
             return
         }
+        // A fault-injection answer: close the connection with no answer at all.
+        guard response != .dropConnection else { return }
         connection.write(Self.serialize(response))
         shutdown(fd, Int32(SHUT_WR))
     }

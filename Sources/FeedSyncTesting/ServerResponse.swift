@@ -35,6 +35,10 @@ public struct ServerResponse: Sendable, Hashable {
             body: Data(json.utf8))
     }
 
+    /// Not an answer: the server closes the connection without writing anything, as a
+    /// crashed or overloaded server would.
+    public static let dropConnection = ServerResponse(status: 0)
+
     /// A response with a plain-text body.
     /// - Parameters:
     ///   - status: the status code.

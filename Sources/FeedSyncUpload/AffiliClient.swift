@@ -69,7 +69,28 @@ public struct AffiliClient: Sendable {
     ///   large or the token cannot be sent; ``TransportError`` when no answer could be
     ///   had; `CancellationError` when the task was cancelled.
     public func importProducts(_ products: some Collection<Product>) async throws -> ImportResponse {
-        let count = products.count
+        try await importBody(Self.body(for: products), count: products.count)
+    }
+
+    /// Sends products already written as Affili JSON objects (as the state store keeps
+    /// them), without decoding and encoding them again.
+    /// - Parameter objects: one product JSON object per element, at most ``maximumBatchSize``.
+    /// - Returns: how Affili answered.
+    /// - Throws: ``AffiliClientError`` before sending; `TransportError` when no answer came.
+    public func importProducts(jsonObjects objects: some Collection<String>) async throws -> ImportResponse {
+        var body = Data("{\"products\":[".utf8)
+        body.reserveCapacity(32 + objects.reduce(0) { $0 + $1.utf8.count + 1 })
+        var first = true
+        for object in objects {
+            if !first { body.append(UInt8(ascii: ",")) }
+            first = false
+            body.append(contentsOf: object.utf8)
+        }
+        body.append(contentsOf: "]}".utf8)
+        return try await importBody(body, count: objects.count)
+    }
+
+    private func importBody(_ body: Data, count: Int) async throws -> ImportResponse {
         guard count > 0 else { throw AffiliClientError.emptyBatch }
         guard count <= Self.maximumBatchSize else {
             throw AffiliClientError.batchTooLarge(count: count, maximum: Self.maximumBatchSize)
@@ -86,7 +107,7 @@ public struct AffiliClient: Sendable {
                 "Accept": "application/json",
                 "User-Agent": userAgent,
             ],
-            body: Self.body(for: products),
+            body: body,
             timeout: timeout)
         let shownURL = RedactedURL.string(for: importURL)
         let clock = ContinuousClock()

@@ -39,9 +39,25 @@ enum Reporting {
         return ExitStatus.code(for: report)
     }
 
+    /// Prints a dry run's plan: how many products of each kind, with the first pids.
+    static func printPlan(_ report: RunReport) {
+        guard let plan = report.plan else { return }
+        let rows: [(String, Int, [String])] = [
+            ("new", report.new, plan.new), ("changed", report.changed, plan.changed),
+            ("withdrawn", report.withdrawn, plan.withdrawn), ("unchanged", report.unchanged, plan.unchanged),
+        ]
+        for (label, count, pids) in rows {
+            let more = count > pids.count ? ", …" : ""
+            Console.info("\(label): \(count)\(pids.isEmpty ? "" : " (\(pids.joined(separator: ", "))\(more))")")
+        }
+    }
+
     static func summary(_ report: RunReport, command: String) -> String {
         var text = "\(command): read \(report.read), mapped \(report.mapped), rejected \(report.rejected), filtered \(report.filtered)"
-        if report.batches > 0 || command == "import" {
+        if command.hasPrefix("sync") {
+            text += "; new \(report.new), changed \(report.changed), unchanged \(report.unchanged), withdrawn \(report.withdrawn)"
+        }
+        if report.batches > 0 || command == "import" || command == "sync" {
             text += "; sent \(report.sent) in \(report.batches) batch\(report.batches == 1 ? "" : "es"), \(report.failedBatches) failed"
         }
         return text + String(format: " (%.2f s)", report.durationSeconds)

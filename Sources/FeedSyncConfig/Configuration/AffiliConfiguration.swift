@@ -20,14 +20,26 @@ public struct AffiliConfiguration: Sendable {
     public var batchSize: Int
     /// Seconds to wait for one request's answer.
     public var timeout: Double
+    /// Requests in flight at once.
+    public var maxInFlight: Int
+    /// Tries per request, the first included, before a batch counts as failed.
+    public var retries: Int
+    /// The largest share of a source's catalog one sync may withdraw, in percent.
+    public var maxWithdrawPercent: Double
 
     /// Creates the section.
-    public init(endpoint: URL, token: Secret, withdraw: WithdrawPolicy = .outOfStock, batchSize: Int = 1000, timeout: Double = 60) {
+    public init(
+        endpoint: URL, token: Secret, withdraw: WithdrawPolicy = .outOfStock, batchSize: Int = 1000, timeout: Double = 60,
+        maxInFlight: Int = 2, retries: Int = 5, maxWithdrawPercent: Double = 20
+    ) {
         self.endpoint = endpoint
         self.token = token
         self.withdraw = withdraw
         self.batchSize = batchSize
         self.timeout = timeout
+        self.maxInFlight = maxInFlight
+        self.retries = retries
+        self.maxWithdrawPercent = maxWithdrawPercent
     }
 }
 

@@ -116,7 +116,9 @@ extension SourceConfiguration {
 
 extension AffiliConfiguration {
     init(value: YAMLValue, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["endpoint", "token", "withdraw", "batch_size", "timeout_s"])
+        let map = try value.mapping(allowed: [
+            "endpoint", "token", "withdraw", "batch_size", "timeout_s", "max_in_flight", "retries", "max_withdraw_percent",
+        ])
         let endpointValue = try map.require("endpoint")
         let endpointText = try endpointValue.string(environment: environment)
         guard let endpoint = URL(string: endpointText), let scheme = endpoint.scheme?.lowercased(),
@@ -138,7 +140,11 @@ extension AffiliConfiguration {
         }
         let batchSize = try map["batch_size"]?.int(in: 1...1000, environment: environment) ?? 1000
         let timeout = try map["timeout_s"]?.int(in: 1...3600, environment: environment) ?? 60
-        self.init(endpoint: endpoint, token: token, withdraw: withdraw, batchSize: batchSize, timeout: Double(timeout))
+        self.init(
+            endpoint: endpoint, token: token, withdraw: withdraw, batchSize: batchSize, timeout: Double(timeout),
+            maxInFlight: try map["max_in_flight"]?.int(in: 1...16, environment: environment) ?? 2,
+            retries: try map["retries"]?.int(in: 1...20, environment: environment) ?? 5,
+            maxWithdrawPercent: Double(try map["max_withdraw_percent"]?.int(in: 0...100, environment: environment) ?? 20))
     }
 }
 

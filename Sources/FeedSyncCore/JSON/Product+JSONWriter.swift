@@ -1,6 +1,12 @@
 extension Product {
     /// Appends this product as one JSON object in Affili's shape.
     public func write(to writer: inout JSONWriter) {
+        write(to: &writer, includingTimes: true)
+    }
+
+    /// Appends this product as JSON, optionally without `created_at` and `updated_at`
+    /// (the form its content hash is taken over).
+    func write(to writer: inout JSONWriter, includingTimes: Bool) {
         writer.raw("{")
         writer.key("pid"); writer.string(pid)
         writer.raw(","); writer.key("name"); writer.string(name)
@@ -20,8 +26,10 @@ extension Product {
             category.write(to: &writer)
         }
         writer.raw("]")
-        writer.raw(","); writer.key("created_at"); writer.date(createdAt)
-        writer.raw(","); writer.key("updated_at"); writer.date(updatedAt)
+        if includingTimes {
+            writer.raw(","); writer.key("created_at"); writer.date(createdAt)
+            writer.raw(","); writer.key("updated_at"); writer.date(updatedAt)
+        }
         writer.raw("}")
     }
 

@@ -35,6 +35,21 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rejections: [Entry] = []
     /// Problems that stopped or spoiled the run (an unreachable endpoint, a refused batch).
     public var errors: [String] = []
+    /// What a sync sends, for `sync --dry-run`: the first pids of each kind of change.
+    public var plan: Plan?
+
+    /// The first few pids of each kind of change.
+    public struct Plan: Sendable, Codable, Equatable {
+        /// How many pids of each kind are listed.
+        public static let listed = 5
+        public var new: [String] = []
+        public var changed: [String] = []
+        public var unchanged: [String] = []
+        public var withdrawn: [String] = []
+
+        /// Creates an empty plan.
+        public init() {}
+    }
 
     /// One listed rejection.
     public struct Entry: Sendable, Codable, Equatable {
@@ -62,7 +77,7 @@ public struct RunReport: Sendable, Codable, Equatable {
         case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
         case failedBatches = "failed_batches"
         case durationSeconds = "duration_s"
-        case rejections, errors
+        case rejections, errors, plan
     }
 
     /// Creates an empty report.

@@ -51,14 +51,15 @@ public struct CatalogReader: Sendable {
     ///   - source: the source, from ``prepare(_:)``.
     ///   - report: counts `read`, `mapped`, `rejected` and `filtered`.
     ///   - rejection: called for each rejected record.
-    ///   - product: called for each mapped product; what it throws stops the read.
+    ///   - product: called for each mapped product with its record's location; what it
+    ///     throws stops the read.
     /// - Throws: ``ConfigError`` when the source's header lacks the mapping's columns; the
     ///   source's read errors; whatever `product` throws.
     public func read(
         _ source: PreparedSource,
         into report: inout RunReport,
         rejection: (Rejection) -> Void = { _ in },
-        product: (Product) async throws -> Void
+        product: (Product, RecordLocation) async throws -> Void
     ) async throws {
         var variables: [String: String] = [:]
         if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
@@ -79,7 +80,7 @@ public struct CatalogReader: Sendable {
                 switch mapper.map(record) {
                 case .product(let mapped):
                     report.mapped += 1
-                    try await product(mapped)
+                    try await product(mapped, record.location)
                 case .rejected(let rejected):
                     report.record(rejected)
                     rejection(rejected)

@@ -24,7 +24,7 @@ public struct ValidateRun: Sendable {
         let prepared = try reader.prepare(sources)
         var report = RunReport()
         for source in prepared {
-            try await reader.read(source, into: &report, rejection: rejection) { _ in }
+            try await reader.read(source, into: &report, rejection: rejection) { _, _ in }
         }
         report.durationSeconds = Date().timeIntervalSince(started)
         return report

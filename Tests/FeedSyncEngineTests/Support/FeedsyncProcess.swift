@@ -23,6 +23,21 @@ struct FeedsyncProcess {
         return try #require(found, "feedsync binary not found near \(bundleDirectory.path)")
     }
 
+    /// Starts `feedsync` without waiting (for tests that signal or kill it).
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `feedsync` with `arguments` and waits for it.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()
@@ -96,9 +111,14 @@ enum WooCSV {
     static let header = "ID,Type,SKU,Name,Published,In stock?,Sale price,Regular price,Categories,Images"
 
     static func catalog(count: Int, startingAt first: Int = 1) -> String {
+        catalog(ids: Array(first..<(first + count)))
+    }
+
+    /// A catalog of the given ids; `price` gives each one's regular price.
+    static func catalog(ids: [Int], price: (Int) -> Int = { 1000 + $0 }) -> String {
         var lines = [header]
-        for id in first..<(first + count) {
-            lines.append("\(id),simple,sku-\(id),\"Product \(id), blue\",1,1,,\(1000 + id),Clothing > Shirts,https://shop.example/wp-content/uploads/\(id).jpg")
+        for id in ids {
+            lines.append("\(id),simple,sku-\(id),\"Product \(id), blue\",1,1,,\(price(id)),Clothing > Shirts,https://shop.example/wp-content/uploads/\(id).jpg")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,98 @@
+import FeedSyncCore
+import FeedSyncStore
+import Foundation
+
+extension SyncRun {
+    /// Reads one source into the store in chunks; returns whether it was read to its end.
+    ///
+    /// A source that breaks off is recorded as incomplete: what it gave is kept and sent,
+    /// but nothing of it is withdrawn, because a partial catalog must never look complete.
+    func ingest(_ source: PreparedSource, run: Int64, now: Date, report: inout RunReport, rejection: (Rejection) -> Void) async throws -> Bool {
+        let name = source.configuration.name
+        var pending = ChunkState(
+            source: name, hasOwnCreatedAt: source.mapping.fields[.createdAt] != nil,
+            hasOwnUpdatedAt: source.mapping.fields[.updatedAt] != nil)
+        var complete = true
+        do {
+            try await reader.read(source, into: &report, rejection: rejection) { product, location in
+                pending.append(product, at: location)
+                if pending.products.count == Self.chunkSize { try record(&pending, run: run, now: now) }
+            }
+        } catch let error as any UserFacingError where error.kind == .run {
+            complete = false
+            report.errors.append("\(name): the read stopped early, so nothing of this source is withdrawn: \(error.description)")
+        }
+        try record(&pending, run: run, now: now)
+        report.new += pending.tally.new
+        report.changed += pending.tally.changed
+        report.unchanged += pending.tally.unchanged
+        for duplicate in pending.duplicates {
+            report.record(duplicate)
+            rejection(duplicate)
+        }
+        if var plan = report.plan {
+            let listed = RunReport.Plan.listed
+            plan.new += pending.plan.new.prefix(max(0, listed - plan.new.count))
+            plan.changed += pending.plan.changed.prefix(max(0, listed - plan.changed.count))
+            plan.unchanged += pending.plan.unchanged.prefix(max(0, listed - plan.unchanged.count))
+            report.plan = plan
+        }
+        if !options.dryRun { try store.recordSource(name, complete: complete, run: run) }
+        return complete
+    }
+
+    private func record(_ pending: inout ChunkState, run: Int64, now: Date) throws {
+        guard !pending.products.isEmpty else { return }
+        let changes = try store.ingest(pending.products, destination: Self.destination, run: run, now: now, dryRun: options.dryRun)
+        for (index, change) in changes.enumerated() {
+            pending.count(change, index: index)
+        }
+        pending.products.removeAll(keepingCapacity: true)
+        pending.locations.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Products waiting to be recorded, and what the recorded ones were.
+struct ChunkState {
+    let source: String
+    let hasOwnCreatedAt: Bool
+    let hasOwnUpdatedAt: Bool
+    var products: [IncomingProduct] = []
+    var locations: [RecordLocation] = []
+    var tally = RunReport()
+    var plan = RunReport.Plan()
+    var duplicates: [Rejection] = []
+
+    init(source: String, hasOwnCreatedAt: Bool, hasOwnUpdatedAt: Bool) {
+        self.source = source
+        self.hasOwnCreatedAt = hasOwnCreatedAt
+        self.hasOwnUpdatedAt = hasOwnUpdatedAt
+    }
+
+    mutating func append(_ product: Product, at location: RecordLocation) {
+        products.append(IncomingProduct(
+            product: product, source: source, origin: location.description,
+            hasOwnCreatedAt: hasOwnCreatedAt, hasOwnUpdatedAt: hasOwnUpdatedAt))
+        locations.append(location)
+    }
+
+    mutating func count(_ change: ProductChange, index: Int) {
+        let pid = products[index].product.pid
+        let listed = RunReport.Plan.listed
+        switch change {
+        case .new:
+            tally.new += 1
+            if plan.new.count < listed { plan.new.append(pid) }
+        case .changed:
+            tally.changed += 1
+            if plan.changed.count < listed { plan.changed.append(pid) }
+        case .unchanged:
+            tally.unchanged += 1
+            if plan.unchanged.count < listed { plan.unchanged.append(pid) }
+        case .duplicate(let earlier):
+            duplicates.append(Rejection(
+                location: locations[index], pid: pid,
+                reason: "duplicate pid: this record replaces the one at \(earlier), which is not sent"))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import FeedSyncCore
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// Records a chunk of mapped products read in run `run`, in one transaction.
+    ///
+    /// Times the source does not give are kept stable: `created_at` is the first time the
+    /// pid was seen and `updated_at` the last time its content changed, so an unchanged
+    /// product stays byte-for-byte the same.
+    /// - Parameters:
+    ///   - products: the chunk, in read order.
+    ///   - destination: the network the state is kept for (`affili`).
+    ///   - run: the run reading them.
+    ///   - now: the run's time.
+    ///   - dryRun: compare only: nothing but a per-connection list of seen pids is written.
+    /// - Returns: each product's change, in order.
+    /// - Throws: ``StoreError``.
+    public func ingest(_ products: [IncomingProduct], destination: String, run: Int64, now: Date, dryRun: Bool = false) throws -> [ProductChange] {
+        try write("record read products") { db in
+            if dryRun { try Self.createDryRunTable(db) }
+            return try products.map { try ingest($0, db: db, destination: destination, run: run, now: now, dryRun: dryRun) }
+        }
+    }
+
+    private func ingest(_ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool) throws -> ProductChange {
+        var product = incoming.product
+        let hash = Int64(bitPattern: product.contentHash)
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT hash, acked_hash, created_at, updated_at, seen_run, origin, withdrawn
+                FROM product WHERE destination = ? AND pid = ?
+                """),
+            arguments: [destination, product.pid])
+        if dryRun, let earlier = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT origin FROM temp.dry_run_seen WHERE pid = ?"), arguments: [product.pid]) {
+            try db.cachedStatement(sql: "UPDATE temp.dry_run_seen SET origin = ? WHERE pid = ?").execute(arguments: [incoming.origin, product.pid])
+            return .duplicate(earlier: earlier)
+        }
+        if dryRun {
+            try db.cachedStatement(sql: "INSERT INTO temp.dry_run_seen (pid, origin) VALUES (?, ?)").execute(arguments: [product.pid, incoming.origin])
+        }
+        guard let existing else {
+            if !dryRun { try insert(product, hash: hash, incoming: incoming, db: db, destination: destination, run: run) }
+            return .new
+        }
+        let storedHash: Int64 = existing["hash"]
+        let ackedHash: Int64? = existing["acked_hash"]
+        let wasWithdrawn: Bool = existing["withdrawn"]
+        let duplicateOf: String? = (existing["seen_run"] as Int64) == run && !dryRun ? existing["origin"] : nil
+        let contentChanged = storedHash != hash || wasWithdrawn
+        if !incoming.hasOwnCreatedAt { product.createdAt = Date(timeIntervalSince1970: Double(existing["created_at"] as Int64)) }
+        if !incoming.hasOwnUpdatedAt {
+            product.updatedAt = contentChanged ? now : Date(timeIntervalSince1970: Double(existing["updated_at"] as Int64))
+        }
+        if !dryRun {
+            let timesChanged = Int64(product.createdAt.timeIntervalSince1970) != existing["created_at"]
+                || Int64(product.updatedAt.timeIntervalSince1970) != existing["updated_at"]
+            if contentChanged || timesChanged {
+                try replace(product, hash: hash, incoming: incoming, db: db, destination: destination, run: run, categoriesChanged: contentChanged)
+            } else {
+                try db.cachedStatement(sql: "UPDATE product SET seen_run = ?, origin = ?, source = ? WHERE destination = ? AND pid = ?")
+                    .execute(arguments: [run, incoming.origin, incoming.source, destination, product.pid])
+            }
+        }
+        if let duplicateOf { return .duplicate(earlier: duplicateOf) }
+        guard let ackedHash else { return .new }
+        return ackedHash == hash ? .unchanged : .changed
+    }
+
+    private func insert(_ product: Product, hash: Int64, incoming: IncomingProduct, db: Database, destination: String, run: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO product (destination, pid, source, origin, hash, body, name, url, price, old_price, in_stock,
+                                 created_at, updated_at, seen_run, withdrawn)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            """).execute(arguments: [
+                destination, product.pid, incoming.source, incoming.origin, hash, product.jsonText, product.name, product.url,
+                product.price, product.oldPrice, product.inStock, Int64(product.createdAt.timeIntervalSince1970),
+                Int64(product.updatedAt.timeIntervalSince1970), run,
+            ])
+        try writeCategories(product, db: db, destination: destination)
+    }
+
+    func replace(_ product: Product, hash: Int64, incoming: IncomingProduct?, db: Database, destination: String, run: Int64?, categoriesChanged: Bool, withdrawn: Bool = false) throws {
+        try db.cachedStatement(sql: """
+            UPDATE product SET source = COALESCE(?, source), origin = COALESCE(?, origin), hash = ?, body = ?, name = ?, url = ?,
+                price = ?, old_price = ?, in_stock = ?, created_at = ?, updated_at = ?, seen_run = COALESCE(?, seen_run), withdrawn = ?
+            WHERE destination = ? AND pid = ?
+            """).execute(arguments: [
+                incoming?.source, incoming?.origin, hash, product.jsonText, product.name, product.url, product.price,
+                product.oldPrice, product.inStock, Int64(product.createdAt.timeIntervalSince1970),
+                Int64(product.updatedAt.timeIntervalSince1970), run, withdrawn, destination, product.pid,
+            ])
+        if categoriesChanged {
+            try db.cachedStatement(sql: "DELETE FROM product_category WHERE destination = ? AND pid = ?").execute(arguments: [destination, product.pid])
+            try writeCategories(product, db: db, destination: destination)
+        }
+    }
+
+    private func writeCategories(_ product: Product, db: Database, destination: String) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO product_category (destination, pid, position, cid, name, url, parent_cid, is_primary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, category) in product.categories.enumerated() {
+            try statement.execute(arguments: [
+                destination, product.pid, position, category.cid, category.name, category.url, category.parentCid, category.isPrimary,
+            ])
+        }
+    }
+
+    static func createDryRunTable(_ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS dry_run_seen (pid TEXT PRIMARY KEY, origin TEXT NOT NULL)")
+    }
+}

@@ -1,0 +1,59 @@
+import FeedSyncCore
+import Foundation
+import GRDB
+
+/// What feedsync remembers between runs, per destination and pid: the current mapped
+/// product, its content hash, what the destination acknowledged, and what was withdrawn.
+///
+/// SQLite through GRDB: one file the user can copy and inspect, safe against `kill -9`
+/// (every acknowledged batch is one transaction), and queryable by the server with
+/// indexes rather than by loading the catalog.
+public struct StateStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the store lives, for messages (`:memory:` for in-memory stores).
+    public let location: String
+
+    /// Opens (creating when needed) the store at `url` and brings its schema up to date.
+    /// - Parameter url: the SQLite file; its folder is created when missing.
+    /// - Throws: ``StoreError`` naming the file and the reason.
+    public init(url: URL) throws {
+        location = url.path
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            // A second process (serve, or a sync waiting on the lock) may hold the file briefly.
+            configuration.busyMode = .timeout(10)
+            writer = try DatabasePool(path: url.path, configuration: configuration)
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw StoreError(location: url.path, operation: "open", underlying: error)
+        }
+    }
+
+    /// An empty in-memory store, for tests and dry runs of tools.
+    public init() throws {
+        location = ":memory:"
+        writer = try DatabaseQueue()
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Runs `body` in one write transaction, turning database errors into ``StoreError``.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(location: location, operation: operation, underlying: error)
+        }
+    }
+
+    /// Runs `body` with read access, turning database errors into ``StoreError``.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError(location: location, operation: operation, underlying: error)
+        }
+    }
+}
