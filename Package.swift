@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
@@ -52,6 +54,17 @@ let package = Package(
             dependencies: ["FeedSyncCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // `feedsync serve`: the Affili webhook and AccessTrade datafeed endpoints over the state store (Hummingbird).
+        .target(
+            name: "FeedSyncServer",
+            dependencies: [
+                "FeedSyncCore", "FeedSyncStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // Runs the commands' work: read, map, export, upload, report.
         .target(
             name: "FeedSyncEngine",
@@ -66,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "feedsync",
             dependencies: [
-                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig", "FeedSyncHTTP", "FeedSyncUpload", "FeedSyncStore",
+                "FeedSyncEngine", "FeedSyncCore", "FeedSyncConfig", "FeedSyncHTTP", "FeedSyncUpload", "FeedSyncStore", "FeedSyncServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -89,6 +102,8 @@ let package = Package(
         .testTarget(
             name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncHTTP", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(name: "FeedSyncStoreTests", dependencies: ["FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedSyncServerTests", dependencies: ["FeedSyncServer", "FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncEngineTests",
             dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],

@@ -59,6 +59,15 @@ extension StateStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2: indexes for the webhook's filters") { db in
+            try db.execute(sql: """
+                CREATE INDEX product_price ON product(destination, price);
+                CREATE INDEX product_old_price ON product(destination, old_price);
+                CREATE INDEX product_updated_at ON product(destination, updated_at);
+                CREATE INDEX product_name ON product(destination, name);
+                CREATE INDEX product_category_cid ON product_category(destination, cid);
+                """)
+        }
         return migrator
     }
 }

@@ -21,7 +21,7 @@ struct Feedsync: AsyncParsableCommand {
               3  finished, but some records were rejected
             """,
         version: version,
-        subcommands: [ImportCommand.self, SyncCommand.self, ExportCommand.self, ValidateCommand.self]
+        subcommands: [ImportCommand.self, SyncCommand.self, ServeCommand.self, ExportCommand.self, ValidateCommand.self]
     )
 
     /// Parses the command line and runs the command, mapping every failure to the

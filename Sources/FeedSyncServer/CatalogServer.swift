@@ -1,0 +1,92 @@
+import FeedSyncCore
+import FeedSyncStore
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+
+/// The HTTP server of `feedsync serve`: the Affili webhook, health and metrics, over the
+/// state store.
+public enum CatalogServer {
+    /// Builds the server as a Hummingbird application (a `Service`, to run in a
+    /// `ServiceGroup` that shuts it down gracefully).
+    /// - Parameters:
+    ///   - configuration: address, token and paths.
+    ///   - store: the state store to serve from.
+    ///   - registry: where request and catalog metrics are kept (served at `/metrics`).
+    ///   - logger: the access log and server log.
+    ///   - onRunning: called with the bound port once the server listens.
+    /// - Returns: the application.
+    public static func application(
+        configuration: ServerConfiguration,
+        store: StateStore,
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.add(middleware: RequestMetricsMiddleware(registry: registry))
+        router.add(middleware: LogRequestsMiddleware(.info))
+        if let token = configuration.token {
+            router.add(middleware: BearerAuthMiddleware(token: Array(token.utf8), protectedPrefixes: [configuration.affiliPath, "/accesstrade"]))
+        }
+        let routes = CatalogRoutes(store: store, destination: configuration.destination, registry: registry)
+        router.get(RouterPath(configuration.affiliPath)) { request, _ in try routes.affiliProducts(request) }
+        router.get("/healthz") { _, _ in routes.health() }
+        router.get("/metrics") { _, _ in routes.metrics() }
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "feedsync"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+}
+
+/// The route handlers, kept apart from the router set-up so each stays small.
+struct CatalogRoutes: Sendable {
+    let store: StateStore
+    let destination: String
+    let registry: PrometheusCollectorRegistry
+
+    func affiliProducts(_ request: Request) throws -> Response {
+        let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let query: CatalogQuery
+        do {
+            query = try WebhookQuery.parse(parameters, destination: destination)
+        } catch {
+            return Self.json(.badRequest, error.json)
+        }
+        let page = try store.catalogPage(query)
+        return Self.json(.ok, WebhookPageWriter.write(page, query: query))
+    }
+
+    func health() -> Response {
+        store.isReachable()
+            ? Self.json(.ok, Array(#"{"status":"ok"}"#.utf8))
+            : Self.json(.serviceUnavailable, Array(#"{"status":"unavailable","reason":"the state store does not answer"}"#.utf8))
+    }
+
+    func metrics() -> Response {
+        if let size = try? store.catalogSize(destination: destination) {
+            registry.makeGauge(name: "feedsync_catalog_products", labels: [("destination", destination)]).set(to: Double(size))
+        }
+        if let last = try? store.lastRun(destination: destination) {
+            registry.makeGauge(name: "feedsync_last_run_timestamp_seconds", labels: [("destination", destination)])
+                .set(to: last.finished.timeIntervalSince1970)
+            registry.makeGauge(name: "feedsync_last_run_success", labels: [("destination", destination)])
+                .set(to: last.outcome == "ok" ? 1 : 0)
+        }
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// One page of the stored catalog, filtered and ordered by pid, computed in SQLite
+    /// with bound parameters (filter values never become SQL text).
+    /// - Throws: ``StoreError``.
+    public func catalogPage(_ query: CatalogQuery) throws -> CatalogPage {
+        var conditions = ["p.destination = ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [query.destination]
+        for filter in query.product {
+            let column = Self.sqlColumn(filter.column)
+            if case .null = filter.value {
+                conditions.append(filter.comparison == .equals ? "p.\(column) IS NULL" : "0")
+                continue
+            }
+            let operation = switch filter.comparison {
+            case .equals: "="
+            case .atLeast: ">="
+            case .atMost: "<="
+            }
+            conditions.append("p.\(column) \(operation) ?")
+            arguments.append(Self.sqlValue(filter.value))
+        }
+        if !query.category.isEmpty {
+            var inner = ["c.destination = p.destination", "c.pid = p.pid"]
+            for filter in query.category {
+                let column = "c.\(filter.column.rawValue)"
+                if case .null = filter.value {
+                    inner.append("\(column) IS NULL")
+                } else {
+                    inner.append("\(column) = ?")
+                    arguments.append(Self.sqlValue(filter.value))
+                }
+            }
+            conditions.append("EXISTS (SELECT 1 FROM product_category c WHERE \(inner.joined(separator: " AND ")))")
+        }
+        if let image = query.image {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(p.body, '$.images') WHERE value = ?)")
+            arguments.append(image)
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let offset = (max(query.page, 1) - 1) * query.perPage
+        return try read("read the catalog") { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+            let bodies = offset >= total ? [] : try String.fetchAll(
+                db, sql: "SELECT p.body FROM product p WHERE \(whereClause) ORDER BY p.pid LIMIT ? OFFSET ?",
+                arguments: StatementArguments(arguments + [query.perPage, offset]))
+            return CatalogPage(total: total, bodies: bodies)
+        }
+    }
+
+    /// How many products the store holds for `destination`.
+    /// - Throws: ``StoreError``.
+    public func catalogSize(destination: String) throws -> Int {
+        try read("count the catalog") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE destination = ?", arguments: [destination]) ?? 0
+        }
+    }
+
+    /// Whether the store answers a query (for `/healthz`).
+    public func isReachable() -> Bool {
+        (try? read("check the store") { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+
+    private static func sqlColumn(_ column: CatalogQuery.ProductColumn) -> String {
+        column.rawValue
+    }
+
+    private static func sqlValue(_ value: CatalogQuery.Value) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .text(let text): return text
+        case .number(let number): return number
+        case .bool(let flag): return flag ? 1 : 0
+        case .time(let date): return Int64(date.timeIntervalSince1970.rounded(.down))
+        case .null: return nil
+        }
+    }
+}
