@@ -25,10 +25,12 @@ struct ImportCommand: AsyncParsableCommand {
         let client = try send.client(for: affili, logger: logger)
         let lock = try StateLock(store: configuration.state)
         let store = try StateStore(url: configuration.state)
+        let line = ProgressLine()
         let run = try SyncRun(
             configuration: configuration, sourceName: options.source, store: store, client: client,
-            options: send.syncOptions(.bulkImport, affili: affili), logger: logger)
+            options: send.syncOptions(.bulkImport, affili: affili), logger: logger, progress: { line.update($0) })
         let report = try await run.run()
+        line.finish()
         withExtendedLifetime(lock) {}
         throw ExitStatus.Code(value: Reporting.finish(report, command: "import", json: options.json))
     }

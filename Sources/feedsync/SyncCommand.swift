@@ -44,13 +44,15 @@ struct SyncCommand: AsyncParsableCommand {
         let client = dryRun ? nil : try send.client(for: affili, logger: logger)
         let lock = dryRun ? nil : try StateLock(store: configuration.state)
         let store = try StateStore(url: configuration.state)
+        let line = ProgressLine()
         let run = try SyncRun(
             configuration: configuration, sourceName: options.source, store: store, client: client,
             options: send.syncOptions(.sync, affili: affili, dryRun: dryRun, allowMassWithdraw: allowMassWithdraw),
-            logger: logger, shouldStop: { Task.isShuttingDownGracefully })
+            logger: logger, shouldStop: { Task.isShuttingDownGracefully }, progress: { line.update($0) })
         defer { withExtendedLifetime(lock) {} }
         guard let every else {
             let report = try await run.run()
+            line.finish()
             if dryRun { Reporting.printPlan(report) }
             throw ExitStatus.Code(value: Reporting.finish(report, command: dryRun ? "sync --dry-run" : "sync", json: options.json))
         }
@@ -58,6 +60,7 @@ struct SyncCommand: AsyncParsableCommand {
         let service = ScheduledSync(every: every.duration, logger: logger) {
             do {
                 let report = try await run.run()
+                line.finish()
                 _ = Reporting.finish(report, command: "sync", json: json)
             } catch let error as any UserFacingError {
                 Console.error(error.description)

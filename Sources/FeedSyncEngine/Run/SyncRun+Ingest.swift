@@ -13,10 +13,14 @@ extension SyncRun {
             source: name, hasOwnCreatedAt: source.mapping.fields[.createdAt] != nil,
             hasOwnUpdatedAt: source.mapping.fields[.updatedAt] != nil)
         var complete = true
+        let readSoFar = report.read
         do {
             try await reader.read(source, into: &report, rejection: rejection) { product, location in
                 pending.append(product, at: location)
-                if pending.products.count == Self.chunkSize { try record(&pending, run: run, now: now) }
+                if pending.products.count == Self.chunkSize {
+                    try record(&pending, run: run, now: now)
+                    progress(SyncProgress(phase: .reading, read: readSoFar + pending.recorded, sent: 0, batches: 0, toSend: nil))
+                }
             }
         } catch let error as any UserFacingError where error.kind == .run {
             complete = false
@@ -47,6 +51,7 @@ extension SyncRun {
         for (index, change) in changes.enumerated() {
             pending.count(change, index: index)
         }
+        pending.recorded += pending.products.count
         pending.products.removeAll(keepingCapacity: true)
         pending.locations.removeAll(keepingCapacity: true)
     }
@@ -62,6 +67,8 @@ struct ChunkState {
     var tally = RunReport()
     var plan = RunReport.Plan()
     var duplicates: [Rejection] = []
+    /// Products recorded in the store so far.
+    var recorded = 0
 
     init(source: String, hasOwnCreatedAt: Bool, hasOwnUpdatedAt: Bool) {
         self.source = source

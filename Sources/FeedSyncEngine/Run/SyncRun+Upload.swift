@@ -10,7 +10,11 @@ extension SyncRun {
             uploader: BatchUploader(client: client, store: store, destination: Self.destination, retry: options.retry, logger: logger),
             batchSize: options.batchSize, inFlight: options.inFlight, shouldStop: shouldStop)
         let selection: StateStore.Selection = options.mode == .sync ? .unacknowledged : .readInRun(run)
-        let tally = try await loop.run(selection: selection)
+        let toSend = try store.pendingCount(destination: Self.destination, selection: selection)
+        let read = report.read
+        let tally = try await loop.run(selection: selection) { sent, batches in
+            progress(SyncProgress(phase: .sending, read: read, sent: sent, batches: batches, toSend: toSend))
+        }
         report.sent = tally.sent
         report.batches = tally.batches
         report.failedBatches = tally.failedBatches

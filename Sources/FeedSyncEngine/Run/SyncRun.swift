@@ -25,6 +25,7 @@ public struct SyncRun: Sendable {
     let options: SyncOptions
     let logger: Logger
     let shouldStop: @Sendable () -> Bool
+    let progress: @Sendable (SyncProgress) -> Void
 
     /// Creates a run.
     /// - Parameters:
@@ -35,6 +36,7 @@ public struct SyncRun: Sendable {
     ///   - options: sync or import, batch size, retries...
     ///   - logger: where progress is logged.
     ///   - shouldStop: checked before each batch; true stops the run gracefully.
+    ///   - progress: told how far the run is, every 1000 records and every batch.
     /// - Throws: ``ConfigError`` when no source is named `sourceName`.
     public init(
         configuration: Configuration,
@@ -43,7 +45,8 @@ public struct SyncRun: Sendable {
         client: AffiliClient?,
         options: SyncOptions,
         logger: Logger,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) throws {
         reader = CatalogReader(configuration: configuration, logger: logger)
         sources = try configuration.sources(named: sourceName)
@@ -53,6 +56,7 @@ public struct SyncRun: Sendable {
         self.options = options
         self.logger = logger
         self.shouldStop = shouldStop
+        self.progress = progress
     }
 
     var command: String { options.mode == .sync ? "sync" : "import" }

@@ -24,7 +24,7 @@ struct UploadLoop: Sendable {
         var interrupted = false
     }
 
-    func run(selection: StateStore.Selection) async throws -> Tally {
+    func run(selection: StateStore.Selection, progress: (_ sent: Int, _ batches: Int) -> Void = { _, _ in }) async throws -> Tally {
         var tally = Tally()
         var after: String?
         var stopping = false
@@ -59,6 +59,7 @@ struct UploadLoop: Sendable {
                     tally.errors.append(failure)
                 }
                 if outcome.stopsRun { stopping = true }
+                progress(tally.sent, tally.batches)
             }
         }
         return tally
