@@ -101,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedSyncUploadTests", dependencies: ["FeedSyncUpload", "FeedSyncHTTP", "FeedSyncTesting"], swiftSettings: strict),
-        .testTarget(name: "FeedSyncStoreTests", dependencies: ["FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedSyncStoreTests",
+            dependencies: ["FeedSyncStore", "FeedSyncTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .testTarget(
             name: "FeedSyncServerTests", dependencies: ["FeedSyncServer", "FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(

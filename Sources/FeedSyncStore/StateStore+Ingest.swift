@@ -46,9 +46,10 @@ extension StateStore {
         }
         let storedHash: Int64 = existing["hash"]
         let ackedHash: Int64? = existing["acked_hash"]
-        let wasWithdrawn: Bool = existing["withdrawn"]
+        let withdrawn: Int = existing["withdrawn"]
         let duplicateOf: String? = (existing["seen_run"] as Int64) == run && !dryRun ? existing["origin"] : nil
-        let contentChanged = storedHash != hash || wasWithdrawn
+        // An out-of-stock withdrawal changed the stored body; a kept one (2) did not.
+        let contentChanged = storedHash != hash || withdrawn == 1
         if !incoming.hasOwnCreatedAt { product.createdAt = Date(timeIntervalSince1970: Double(existing["created_at"] as Int64)) }
         if !incoming.hasOwnUpdatedAt {
             product.updatedAt = contentChanged ? now : Date(timeIntervalSince1970: Double(existing["updated_at"] as Int64))
@@ -56,7 +57,7 @@ extension StateStore {
         if !dryRun {
             let timesChanged = Int64(product.createdAt.timeIntervalSince1970) != existing["created_at"]
                 || Int64(product.updatedAt.timeIntervalSince1970) != existing["updated_at"]
-            if contentChanged || timesChanged {
+            if contentChanged || timesChanged || withdrawn != 0 {
                 try replace(product, hash: hash, incoming: incoming, db: db, destination: destination, run: run, categoriesChanged: contentChanged)
             } else {
                 try db.cachedStatement(sql: "UPDATE product SET seen_run = ?, origin = ?, source = ? WHERE destination = ? AND pid = ?")

@@ -5,7 +5,7 @@ extension StateStore {
     /// Which products a run sends.
     public enum Selection: Sendable {
         /// Whatever the destination has not acknowledged in its current content (sync),
-        /// except content it refused before.
+        /// except content it refused before and products withdrawn under `keep`.
         case unacknowledged
         /// Everything run `run` read, acknowledged or not (import).
         case readInRun(Int64)
@@ -20,7 +20,7 @@ extension StateStore {
             var arguments: [(any DatabaseValueConvertible)?] = [destination]
             switch selection {
             case .unacknowledged:
-                filter = "(acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash)"
+                filter = "(acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash) AND withdrawn <> 2"
             case .readInRun(let run):
                 filter = "seen_run = ?"
                 arguments.append(run)
@@ -44,7 +44,7 @@ extension StateStore {
             case .unacknowledged:
                 return try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM product WHERE destination = ?
-                    AND (acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash)
+                    AND (acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash) AND withdrawn <> 2
                     """, arguments: [destination]) ?? 0
             case .readInRun(let run):
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE destination = ? AND seen_run = ?", arguments: [destination, run]) ?? 0

@@ -33,7 +33,7 @@ extension StateStore {
         }
     }
 
-    /// The most recent finished run of `command` at `destination`: when it ended and its outcome.
+    /// The most recent finished run at `destination`: when it ended and its outcome.
     /// - Throws: ``StoreError``.
     public func lastRun(destination: String) throws -> (finished: Date, outcome: String)? {
         try read("read the run log") { db in

@@ -21,7 +21,7 @@ extension StateStore {
                     created_at INTEGER NOT NULL,   -- epoch seconds
                     updated_at INTEGER NOT NULL,
                     seen_run INTEGER NOT NULL,     -- the last run whose read included it
-                    withdrawn INTEGER NOT NULL DEFAULT 0,
+                    withdrawn INTEGER NOT NULL DEFAULT 0, -- 1: re-sent out of stock; 2: kept as it was
                     acked_hash INTEGER,            -- the content the destination acknowledged
                     sent_at INTEGER,
                     refused_hash INTEGER,          -- content the destination refused (400/422)

@@ -6,7 +6,8 @@ extension StateStore {
     /// How many products of `sources` are active (not withdrawn) at `destination`.
     /// - Throws: ``StoreError``.
     public func activeCount(destination: String, sources: [String]) throws -> Int {
-        try read("count active products") { db in
+        guard !sources.isEmpty else { return 0 }
+        return try read("count active products") { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM product WHERE destination = ? AND withdrawn = 0 AND source IN (\(Self.placeholders(sources.count)))
                 """, arguments: StatementArguments([destination] + sources)) ?? 0
@@ -19,6 +20,7 @@ extension StateStore {
     /// - Returns: their pids, sorted.
     /// - Throws: ``StoreError``.
     public func withdrawalCandidates(destination: String, sources: [String], run: Int64, dryRun: Bool = false) throws -> [String] {
+        guard !sources.isEmpty else { return [] }
         let unseen = dryRun ? "pid NOT IN (SELECT pid FROM temp.dry_run_seen)" : "seen_run <> ?"
         return try write("find withdrawn products") { db in
             if dryRun { try Self.createDryRunTable(db) }
@@ -44,7 +46,8 @@ extension StateStore {
         try write("record withdrawn products") { db in
             for pid in pids {
                 guard outOfStock else {
-                    try db.cachedStatement(sql: "UPDATE product SET withdrawn = 1 WHERE destination = ? AND pid = ?")
+                    // 2: withdrawn but kept as it was at the destination, so never sent for it.
+                    try db.cachedStatement(sql: "UPDATE product SET withdrawn = 2 WHERE destination = ? AND pid = ?")
                         .execute(arguments: [destination, pid])
                     continue
                 }
@@ -62,6 +65,6 @@ extension StateStore {
     }
 
     static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }
