@@ -38,6 +38,6 @@ struct SendOptions: ParsableArguments {
             maximumWithdrawShare: affili.maxWithdrawPercent / 100,
             batchSize: batchSize ?? affili.batchSize,
             inFlight: affili.maxInFlight,
-            retry: RetryPolicy(attempts: affili.retries))
+            retry: RetryPolicy(maxAttempts: affili.retries))
     }
 }

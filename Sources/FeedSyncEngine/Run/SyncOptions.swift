@@ -1,3 +1,5 @@
+import FeedSyncHTTP
+
 /// How a sync or import run behaves.
 public struct SyncOptions: Sendable {
     /// What the run sends.
@@ -22,6 +24,8 @@ public struct SyncOptions: Sendable {
     public var inFlight: Int
     /// Retries of failing requests.
     public var retry: RetryPolicy
+    /// How retries wait; injectable so tests do not wait.
+    public var sleep: RetryPolicy.Sleep
 
     /// Creates options.
     public init(
@@ -31,7 +35,8 @@ public struct SyncOptions: Sendable {
         maximumWithdrawShare: Double = 0.2,
         batchSize: Int = 1000,
         inFlight: Int = 2,
-        retry: RetryPolicy = RetryPolicy()
+        retry: RetryPolicy = RetryPolicy(),
+        sleep: @escaping RetryPolicy.Sleep = RetryPolicy.realSleep
     ) {
         self.mode = mode
         self.dryRun = dryRun
@@ -40,5 +45,6 @@ public struct SyncOptions: Sendable {
         self.batchSize = batchSize
         self.inFlight = inFlight
         self.retry = retry
+        self.sleep = sleep
     }
 }

@@ -7,7 +7,8 @@ extension SyncRun {
     func upload(run: Int64, report: inout RunReport) async throws {
         guard let client else { return }
         let loop = UploadLoop(
-            uploader: BatchUploader(client: client, store: store, destination: Self.destination, retry: options.retry, logger: logger),
+            uploader: BatchUploader(
+                client: client, store: store, destination: Self.destination, retry: options.retry, sleep: options.sleep, logger: logger),
             batchSize: options.batchSize, inFlight: options.inFlight, shouldStop: shouldStop)
         let selection: StateStore.Selection = options.mode == .sync ? .unacknowledged : .readInRun(run)
         let toSend = try store.pendingCount(destination: Self.destination, selection: selection)

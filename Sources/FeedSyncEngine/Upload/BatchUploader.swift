@@ -15,6 +15,7 @@ struct BatchUploader: Sendable {
     let store: StateStore
     let destination: String
     let retry: RetryPolicy
+    let sleep: RetryPolicy.Sleep
     let logger: Logger
 
     /// What became of a batch.
@@ -43,7 +44,7 @@ struct BatchUploader: Sendable {
             do {
                 response = try await client.importProducts(jsonObjects: batch.map(\.body))
             } catch let error as TransportError {
-                if error.isRetryable, attempt < retry.attempts, await wait(after: attempt, retryAfter: nil) { continue }
+                if error.isRetryable, attempt < retry.maxAttempts, await wait(after: attempt, retryAfter: nil) { continue }
                 outcome.failure = "\(batch.count) products not acknowledged: \(error.description) (after \(attempt) tries)"
                 outcome.stopsRun = true
                 return
@@ -67,7 +68,7 @@ struct BatchUploader: Sendable {
                 outcome.stopsRun = true
                 return
             case .failed(let failure) where failure.isRetryable:
-                if attempt < retry.attempts, await wait(after: attempt, retryAfter: failure.retryAfter) { continue }
+                if attempt < retry.maxAttempts, await wait(after: attempt, retryAfter: failure.retryAfter) { continue }
                 outcome.failure = "\(batch.count) products not acknowledged: \(failure.description) (after \(attempt) tries)"
                 outcome.stopsRun = true
                 return
@@ -98,12 +99,13 @@ struct BatchUploader: Sendable {
         await send(Array(batch[middle...]), into: &outcome)
     }
 
-    /// Waits before the next try; false when the wait was cancelled (shutdown).
+    /// Waits before the next try; false when the server asks for too long a wait or the
+    /// wait was cancelled (shutdown).
     private func wait(after attempt: Int, retryAfter: Duration?) async -> Bool {
-        let delay = retry.delay(after: attempt, retryAfter: retryAfter)
+        guard let delay = retry.delay(afterFailures: attempt, retryAfter: retryAfter) else { return false }
         logger.debug("retrying", metadata: ["retry.attempt": "\(attempt)", "retry.delay": "\(delay)"])
         do {
-            try await retry.sleep(delay)
+            try await sleep(delay)
             return true
         } catch {
             return false

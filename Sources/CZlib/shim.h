@@ -1,0 +1,2 @@
+// zlib for FeedSyncSources' gzip reading (Debian package zlib1g-dev).
+#include <zlib.h>

@@ -1,0 +1,30 @@
+import FeedSyncHTTP
+import Foundation
+
+/// What the planner needs to know about a page that was just read.
+struct PageSummary: Sendable {
+    /// The page's ordinal in this read, 1-based.
+    var number: Int
+    /// The URL it was fetched from.
+    var url: URL
+    /// How many items it held.
+    var itemCount: Int
+    /// The values at the metadata pointers.
+    var metadata: [JSONPointer: String]
+    /// The answer's header fields.
+    var headers: HTTPHeaders
+    /// A hash of the body, to notice a server that ignores the page parameter.
+    var bodyHash: UInt64
+}
+
+/// FNV-1a, 64 bits: enough to tell whether two page bodies are the same.
+enum BodyHash {
+    static func of(_ data: Data) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
