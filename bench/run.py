@@ -15,7 +15,8 @@ the tools a user would pick instead, and prints Markdown tables with ratios:
          a sync with nothing changed (compared with a plain export of the same file) and
          one with 1% of the prices changed; with the requests each made
   serve  `feedsync serve` over the synced store: p50/p99 latency of 1000-product pages,
-         with and without filters, one connection and 16 (wrk)
+         with and without filters, on one connection (Python client) and req/s with
+         --connections (4) connections (wrk)
 
 For each command: wall time, CPU time (user+sys) and peak RSS from /usr/bin/time, and
 throughput (input MB / wall s). Ratios are feedsync/peer: speed (throughput) and RSS.
@@ -408,9 +409,8 @@ def baseline_store(binary, root, rows, args, results, standin):
     backup = os.path.join(work, "state-baseline")
     base_config = write_config(os.path.join(work, "sync-base.yml"), "csv", os.path.join(folder, "catalog.csv"),
                                "woocommerce-csv", state=state, endpoint=standin.endpoint)
-    marker = os.path.join(backup, ".complete")
     env = dict(os.environ, AFFILI_TOKEN=TOKEN)
-    if os.path.exists(marker) and results.get("baseline_seed", {}).get(rows):
+    if rows in results["baselines"]:  # filled earlier in this run (sync, then serve)
         return state, backup, base_config, folder, manifest, env
     shutil.rmtree(os.path.dirname(state), ignore_errors=True)
     os.makedirs(os.path.dirname(state))
@@ -421,8 +421,7 @@ def baseline_store(binary, root, rows, args, results, standin):
                   log_path=os.path.join(work, "sync-first.log"))
     after = standin.stats()
     save_state(state, backup)
-    open(marker, "w").close()
-    results.setdefault("baseline_seed", {})[rows] = True
+    results["baselines"].append(rows)
     run.update(label="first sync (all new)", requests=after["requests"] - before["requests"],
                products_sent=after["products"] - before["products"], expected=math.ceil(manifest["exported"] / 1000),
                report=read_report(report), mb=input_bytes(os.path.join(folder, "catalog.csv")) / 1e6)
@@ -470,7 +469,8 @@ def sync_scenario(binary, root, rows, args, results):
             requests = after["requests"] - counts[-1]["requests"]
             run.update(label=label, requests=requests, products_sent=after["products"] - counts[-1]["products"],
                        expected=expected, changed_in_file=changed, report=read_report(report), mb=mb,
-                       export_wall=export["wall"], ratio_to_export=run["wall"] / export["wall"])
+                       export_wall=export["wall"], ratio_to_export=run["wall"] / export["wall"],
+                       cpu_ratio_to_export=run["cpu"] / export["cpu"])
             results["syncs"].append({"rows": rows, **run})
 
 
@@ -485,7 +485,7 @@ def parse_wrk(text):
         number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
         return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
-    result = {"p50_ms": None, "p99_ms": None, "rps": None, "errors": 0, "requests": None}
+    result = {"p50_ms": None, "p99_ms": None, "rps": None, "errors": 0, "requests": 0}
     for line in text.splitlines():
         line = line.strip()
         if m := re.match(r"50%\s+(\S+)", line):
@@ -500,7 +500,36 @@ def parse_wrk(text):
             result["errors"] += int(m.group(1))
         elif m := re.match(r"(\d+) requests in", line):
             result["requests"] = int(m.group(1))
+    if not result["requests"]:  # wrk prints zeros when nothing completed
+        result.update(p50_ms=None, p99_ms=None, rps=None)
     return result
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def sequential_latency(port, query, last, seconds, minimum=5, maximum=2000):
+    """One keep-alive connection asking for random pages one after another, for `seconds`
+    (and at least `minimum` requests); each latency is until the whole body is read."""
+    import http.client
+    import random
+    rng = random.Random(1)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    latencies, errors = [], 0
+    started = time.monotonic()
+    while len(latencies) < maximum and (time.monotonic() - started < seconds or len(latencies) < minimum):
+        t0 = time.perf_counter()
+        connection.request("GET", f"/affili/products?per_page=1000&page={rng.randint(1, last)}{query}")
+        answer = connection.getresponse()
+        answer.read()
+        latencies.append((time.perf_counter() - t0) * 1000)
+        errors += answer.status != 200
+    connection.close()
+    return {"p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99), "max_ms": max(latencies),
+            "requests": len(latencies), "rps": len(latencies) / (time.monotonic() - started), "errors": errors}
 
 
 def serve_scenario(binary, root, rows, args, results):
@@ -514,6 +543,7 @@ def serve_scenario(binary, root, rows, args, results):
         server = subprocess.Popen([binary, "serve", "--config", base_config, "--host", "127.0.0.1", "--port", str(port)],
                                   stdout=serve_log, stderr=serve_log, env=env)
     base = f"http://127.0.0.1:{port}"
+    connections = args.connections
     try:
         for _ in range(600):
             try:
@@ -523,18 +553,25 @@ def serve_scenario(binary, root, rows, args, results):
                 if server.poll() is not None:
                     raise Failed(f"serve exited {server.returncode}; see {work}/serve.log")
                 time.sleep(0.1)
-        duration = f"{args.duration}s"
         for label, query in SERVE_QUERIES:
-            with urllib.request.urlopen(f"{base}/affili/products?per_page=1000&page=1{query}") as answer:
+            t0 = time.perf_counter()
+            with urllib.request.urlopen(f"{base}/affili/products?per_page=1000&page=1{query}", timeout=600) as answer:
                 meta = json.load(answer)["meta"]["page"]
+            first_ms = (time.perf_counter() - t0) * 1000
             last = meta["last"]
-            entry = {"rows": rows, "query": label, "matching": meta["total"], "pages": last}
-            for connections, threads in ((1, 1), (16, 2)):
-                log(f"serve {size_label(rows)}: {label}, {connections} connection(s), {duration}")
-                out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--timeout", "10s",
-                                      "--latency", "-s", WRK_SCRIPT, base, "--", str(last), query],
-                                     capture_output=True, text=True, check=True).stdout
-                entry[f"c{connections}"] = parse_wrk(out)
+            entry = {"rows": rows, "query": label, "matching": meta["total"], "pages": last, "first_ms": first_ms}
+            log(f"serve {size_label(rows)}: {label}: one connection, {args.duration}s (first page {first_ms:.0f} ms)")
+            entry["single"] = sequential_latency(port, query, last, args.duration)
+            # Long enough for every connection to finish a few requests at the measured latency.
+            seconds = min(120, max(args.duration, math.ceil(3 * entry["single"]["p50_ms"] / 1000 * connections / 2)))
+            log(f"serve {size_label(rows)}: {label}: wrk, {connections} connections, {seconds}s")
+            out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "120s", "--latency",
+                                  "-s", WRK_SCRIPT, base, "--", str(last), query],
+                                 capture_output=True, text=True, check=True).stdout
+            with open(os.path.join(work, f"wrk-{label.split()[0]}.txt"), "w") as f:
+                f.write(out)
+            entry["concurrent"] = parse_wrk(out)
+            entry["concurrent"]["seconds"] = seconds
             results["serve"].append(entry)
         with open(f"/proc/{server.pid}/status") as f:
             hwm = next((int(line.split()[1]) for line in f if line.startswith("VmHWM")), 0)
@@ -581,24 +618,30 @@ def markdown(results):
         out.append("")
     if results["syncs"]:
         out += ["| sync | products | wall s | CPU s | peak RSS MB | requests | expected requests | products sent | "
-                "changed (report) | sync/export wall |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                "changed (report) | sync/export wall | sync/export CPU |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for s in results["syncs"]:
-            ratio = f"{s['ratio_to_export']:.2f}×" if "ratio_to_export" in s else ""
+            ratio = f"{s['ratio_to_export']:.2f}× | {s['cpu_ratio_to_export']:.2f}×" if "ratio_to_export" in s else " | "
             out.append(f"| {s['label']} | {size_label(s['rows'])} | {s['wall']:.2f} | {s['cpu']:.2f} | {s['rss_mb']:.0f} | "
                        f"{s['requests']} | {s['expected']} | {s['products_sent']} | {s['report'].get('changed', '–')} | {ratio} |")
         out.append("")
     if results["serve"]:
-        out += ["| serve (1000-product pages) | products | matching | p50 ms (1 conn) | p99 ms (1 conn) | req/s (1 conn) | "
-                "p50 ms (16 conn) | p99 ms (16 conn) | req/s (16 conn) | errors |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        c = results["connections"]
+        out += [f"| serve, 1000-product pages | products | matching | first page ms | p50 ms | p99 ms | requests | "
+                f"req/s ({c} conn) | p50 ms ({c} conn) | p99 ms ({c} conn) | errors |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for s in results["serve"]:
-            a, b = s["c1"], s["c16"]
-            out.append(f"| {s['query']} | {size_label(s['rows'])} | {s['matching']} | {fmt(a['p50_ms'])} | {fmt(a['p99_ms'])} | "
-                       f"{fmt(a['rps'], 1)} | {fmt(b['p50_ms'])} | {fmt(b['p99_ms'])} | {fmt(b['rps'], 1)} | "
-                       f"{a['errors'] + b['errors']} |")
+            a, b = s["single"], s["concurrent"]
+            rps = fmt(b["rps"], 1) if b["requests"] else f"none in {b['seconds']} s"
+            out.append(f"| {s['query']} | {size_label(s['rows'])} | {s['matching']} | {s['first_ms']:.0f} | "
+                       f"{fmt(a['p50_ms'], 1)} | {fmt(a['p99_ms'], 1)} | {a['requests']} | {rps} | {fmt(b['p50_ms'], 1)} | "
+                       f"{fmt(b['p99_ms'], 1)} | {a['errors'] + b['errors']} |")
+        out.append("")
+        out.append("p50/p99 and requests: one keep-alive connection asking for random pages in turn "
+                   "(Python client, whole body read); the last three columns: wrk with "
+                   f"{c} connections.")
         for rows, rss in results["serve_rss_mb"].items():
-            out.append(f"\n`serve` peak RSS at {size_label(rows)} products: {rss:.0f} MB.")
+            out.append(f"`serve` peak RSS at {size_label(rows)} products: {rss:.0f} MB.")
         out.append("")
     for note in results["notes"]:
         out.append(f"- {note}")
@@ -613,7 +656,9 @@ def main():
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, comma-separated: " + ", ".join(SCENARIOS))
     parser.add_argument("--quick", action="store_true", help="a smoke run: 10k rows, short serve runs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per command; the median is reported (default 1)")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10; 3 with --quick)")
+    parser.add_argument("--duration", type=int, default=10,
+                        help="seconds per serve measurement (default 10; 3 with --quick)")
+    parser.add_argument("--connections", type=int, default=4, help="wrk connections for serve throughput (default 4)")
     parser.add_argument("--data", default=os.path.join(REPO, ".bench-data"), help="data and work folder (default .bench-data)")
     parser.add_argument("--xml-mapping", default=os.path.join(REPO, "bench", "mappings", "google-merchant-xml.yml"))
     parser.add_argument("--json-mapping", default=os.path.join(REPO, "bench", "mappings", "affili-webhook-json.yml"))
@@ -631,8 +676,8 @@ def main():
     binary = os.path.abspath(args.bin)
     mappings = {"csv": "woocommerce-csv", "xml": args.xml_mapping, "json-pages": args.json_mapping}
 
-    results = {"machine": machine_info(), "repeat": args.repeat, "exports": [], "syncs": [], "serve": [],
-               "serve_rss_mb": {}, "notes": [], "check": None}
+    results = {"machine": machine_info(), "repeat": args.repeat, "connections": args.connections, "exports": [], "syncs": [], "serve": [],
+               "serve_rss_mb": {}, "notes": [], "check": None, "baselines": []}
     support = {"csv": (True, "")}
     for source_format in ("xml", "json-pages"):
         support[source_format] = probe(binary, root, source_format, mappings[source_format])
