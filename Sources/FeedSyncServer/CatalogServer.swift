@@ -27,11 +27,13 @@ public enum CatalogServer {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: LogRequestsMiddleware(.info))
-        if let token = configuration.token {
-            router.add(middleware: BearerAuthMiddleware(token: Array(token.utf8), protectedPrefixes: [configuration.affiliPath, "/accesstrade"]))
-        }
         let routes = CatalogRoutes(store: store, destination: configuration.destination, registry: registry)
-        router.get(RouterPath(configuration.affiliPath)) { request, _ in try routes.affiliProducts(request) }
+        // The catalog routes sit in a group so that the token guards whatever path spelling reaches them.
+        let catalog = router.group()
+        if let token = configuration.token {
+            catalog.add(middleware: BearerAuthMiddleware(token: Array(token.utf8)))
+        }
+        catalog.get(RouterPath(configuration.affiliPath)) { request, _ in routes.affiliProducts(request) }
         router.get("/healthz") { _, _ in routes.health() }
         router.get("/metrics") { _, _ in routes.metrics() }
         return Application(
@@ -49,7 +51,7 @@ struct CatalogRoutes: Sendable {
     let destination: String
     let registry: PrometheusCollectorRegistry
 
-    func affiliProducts(_ request: Request) throws -> Response {
+    func affiliProducts(_ request: Request) -> Response {
         let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         let query: CatalogQuery
         do {
@@ -57,8 +59,12 @@ struct CatalogRoutes: Sendable {
         } catch {
             return Self.json(.badRequest, error.json)
         }
-        let page = try store.catalogPage(query)
-        return Self.json(.ok, WebhookPageWriter.write(page, query: query))
+        do {
+            let page = try store.catalogPage(query)
+            return Self.json(.ok, WebhookPageWriter.write(page, query: query))
+        } catch {
+            return Self.json(.serviceUnavailable, Array(#"{"error":{"message":"the catalog cannot be read now; try again later"}}"#.utf8))
+        }
     }
 
     func health() -> Response {

@@ -19,6 +19,18 @@ extension StateStore {
             case .atLeast: ">="
             case .atMost: "<="
             }
+            // Times are stored in whole seconds: a bound with a fraction rounds inward, and an
+            // exact time with a fraction matches nothing.
+            if case .time(let date) = filter.value {
+                let seconds = date.timeIntervalSince1970
+                let whole = seconds.rounded(.down) == seconds
+                switch filter.comparison {
+                case .equals where !whole: conditions.append("0")
+                case .atLeast: conditions.append("p.\(column) >= ?"); arguments.append(Int64(seconds.rounded(.up)))
+                default: conditions.append("p.\(column) \(operation) ?"); arguments.append(Int64(seconds.rounded(.down)))
+                }
+                continue
+            }
             conditions.append("p.\(column) \(operation) ?")
             arguments.append(Self.sqlValue(filter.value))
         }
