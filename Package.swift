@@ -39,7 +39,7 @@ let package = Package(
         // Mapping files, transforms and the mapper that turns records into products.
         .target(
             name: "FeedSyncMapping",
-            dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig"],
+            dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncHTTP"],
             swiftSettings: strict
         ),
         // HTTP behind a one-method transport protocol; URLSession (libcurl) implementation.

@@ -57,7 +57,7 @@ extension Configuration {
 
 extension SourceConfiguration {
     init(value: YAMLValue, baseDirectory: URL, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url"])
+        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url", "headers"])
         let nameValue = try map.require("name")
         let name = try nameValue.string(environment: environment)
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
@@ -91,6 +91,9 @@ extension SourceConfiguration {
             name: name, format: format, location: location, mapping: mapping, baseURL: baseURL,
             place: ConfigPlace(file: value.file, line: value.line, key: value.path)
         )
+        for (header, headerValue) in try map["headers"]?.freeMapping().entries ?? [] {
+            headers[header] = try headerValue.string(environment: environment)
+        }
     }
 
     private static func location(_ text: String, at value: YAMLValue, base: URL) throws -> Location {

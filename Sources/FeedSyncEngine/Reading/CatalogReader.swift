@@ -35,13 +35,10 @@ public struct CatalogReader: Sendable {
             if let format = mapping.format, format != source.format.rawValue {
                 throw source.place.error("the mapping \(source.mapping) is for \(format) sources, but this source's format is \(source.format.rawValue)")
             }
-            guard source.format == .csv else {
-                throw source.place.error("format '\(source.format.rawValue)' is not supported by this version yet; only csv is")
+            if source.format == .jsonPages && mapping.sourceSettings.json == nil {
+                throw source.place.error("the mapping \(source.mapping) has no json: section saying where the items are (json: { items: /data/products } or a json preset)")
             }
-            guard case .file(let url) = source.location else {
-                throw source.place.error("reading from \(source.location) is not supported by this version yet; download the file and give its path")
-            }
-            return PreparedSource(configuration: source, mapping: mapping, path: url.path)
+            return PreparedSource(configuration: source, mapping: mapping, path: source.location.description)
         }
     }
 
@@ -64,13 +61,24 @@ public struct CatalogReader: Sendable {
         var variables: [String: String] = [:]
         if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
         var mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
-        var csv = try CSVSource(
-            path: source.path, source: source.configuration.name, dialect: CSVDialect(delimiter: source.mapping.csvDelimiter))
-        try mapper.check(header: csv.names, sourceFile: source.path)
-        logger.debug("reading source", metadata: [
-            "feed.source": "\(source.configuration.name)", "feed.file": "\(source.path)", "csv.delimiter": "\(csv.delimiter)",
-        ])
-        while let event = try csv.next() {
+        try await SourceOpener.withSource(source) { records in
+            if let header = records.sharedFieldNames { try mapper.check(header: header, sourceFile: source.path) }
+            logger.debug("reading source", metadata: [
+                "feed.source": "\(source.configuration.name)", "feed.location": "\(source.path)",
+                "feed.format": "\(source.configuration.format.rawValue)",
+            ])
+            try await consume(&records, mapper: &mapper, into: &report, rejection: rejection, product: product)
+        }
+    }
+
+    private func consume(
+        _ records: inout any RecordSource,
+        mapper: inout Mapper,
+        into report: inout RunReport,
+        rejection: (Rejection) -> Void,
+        product: (Product, RecordLocation) async throws -> Void
+    ) async throws {
+        while let event = try await records.next() {
             report.read += 1
             switch event {
             case .rejected(let rejected):
@@ -98,6 +106,6 @@ public struct PreparedSource: Sendable {
     public let configuration: SourceConfiguration
     /// Its mapping.
     public let mapping: Mapping
-    /// The file to read.
+    /// The file or URL read, for messages.
     public let path: String
 }

@@ -16,7 +16,7 @@ extension Mapping {
     /// - Parameter root: the document.
     /// - Throws: ``ConfigError`` at the first problem.
     public init(root: YAMLValue) throws {
-        let top = try root.mapping(allowed: ["name", "description", "format", "csv", "aliases", "filter", "fields"])
+        let top = try root.mapping(allowed: ["name", "description", "format", "csv", "encoding", "xml", "json", "aliases", "filter", "fields"])
         let format = try top["format"]?.rawString()
         var delimiter = CSVDialect.Delimiter.auto
         if let csv = try top["csv"]?.mapping(allowed: ["delimiter"]), let value = csv["delimiter"] {
@@ -40,6 +40,7 @@ extension Mapping {
             throw fieldsValue.error("no mapping for the required field '\(field.rawValue)' (every product needs pid, name, url and price)")
         }
         self.init(file: root.file, format: format, csvDelimiter: delimiter, filter: filter, fields: fields, aliases: aliases)
+        sourceSettings = try SourceSettings(top)
     }
 
     private static func delimiter(_ value: YAMLValue) throws -> CSVDialect.Delimiter {

@@ -12,6 +12,8 @@ public struct Mapping: Sendable {
     public var filter: RecordFilter
     /// How each field is filled, by field.
     public var fields: [ProductField: FieldSpec]
+    /// How the source is read: encoding, XML records, JSON paging.
+    public var sourceSettings = SourceSettings()
     /// Other names of source fields (translated or older exports), by normalized name:
     /// wherever the mapping names a field, its aliases are tried when it is absent.
     public var aliases: [String: [String]]
