@@ -16,7 +16,7 @@ extension Mapping {
     /// - Parameter root: the document.
     /// - Throws: ``ConfigError`` at the first problem.
     public init(root: YAMLValue) throws {
-        let top = try root.mapping(allowed: ["name", "description", "format", "csv", "aliases", "filter", "fields"])
+        let top = try root.mapping(allowed: ["name", "description", "format", "csv", "aliases", "filter", "fields", "timezone"])
         let format = try top["format"]?.rawString()
         var delimiter = CSVDialect.Delimiter.auto
         if let csv = try top["csv"]?.mapping(allowed: ["delimiter"]), let value = csv["delimiter"] {
@@ -39,7 +39,9 @@ extension Mapping {
         for field in ProductField.required where fields[field] == nil {
             throw fieldsValue.error("no mapping for the required field '\(field.rawValue)' (every product needs pid, name, url and price)")
         }
-        self.init(file: root.file, format: format, csvDelimiter: delimiter, filter: filter, fields: fields, aliases: aliases)
+        self.init(
+            file: root.file, format: format, csvDelimiter: delimiter, filter: filter, fields: fields, aliases: aliases,
+            timeZone: try top["timezone"].map(Self.timeZone))
     }
 
     private static func delimiter(_ value: YAMLValue) throws -> CSVDialect.Delimiter {
@@ -127,10 +129,17 @@ extension Mapping {
         case "trim": return .trim
         case "collapse_whitespace": return .collapseWhitespace
         case "lowercase": return .lowercase
+        case "strip_html": return .stripHTML
+        case "decode_entities": return .decodeEntities
+        case "nfc": return .nfc
+        case "persian": return .persian
+        case "id": return .id
         case "availability": return .availability
         case "first": return .first
-        case "date": return .date
-        case "absolute_url": return .absoluteURL
+        case "last": return .last
+        case "truncate": return try truncateStep(options, at: value)
+        case "date": return .date(try options.map(dateOptions) ?? DateOptions())
+        case "absolute_url": return .absoluteURL(try options.map(urlOptions) ?? URLOptions())
         case "price": return .price(try options.map(priceOptions) ?? PriceOptions())
         case "split":
             guard let options else { return .split(separator: ",", limit: nil) }
@@ -150,6 +159,48 @@ extension Mapping {
         default:
             throw value.error("unknown transform '\(name)' (transforms: \(TransformStep.names.joined(separator: ", ")))")
         }
+    }
+
+    private static func truncateStep(_ options: YAMLValue?, at value: YAMLValue) throws -> TransformStep {
+        guard let options else { throw value.error("truncate needs a length: truncate: 150") }
+        if !options.isMapping { return .truncate(limit: try options.int(in: 1...1_000_000, environment: [:]), ellipsis: "…") }
+        let map = try options.mapping(allowed: ["max", "ellipsis"])
+        return .truncate(
+            limit: try map.require("max").int(in: 1...1_000_000, environment: [:]),
+            ellipsis: try map["ellipsis"]?.rawString() ?? "…")
+    }
+
+    private static func dateOptions(_ value: YAMLValue) throws -> DateOptions {
+        guard value.isMapping else { return DateOptions(formats: [try dateFormat(value)]) }
+        let map = try value.mapping(allowed: ["format", "formats", "timezone"])
+        var formats: [DateReader.Format] = []
+        for item in (map["format"].map { [$0] } ?? []) + (try map["formats"]?.sequenceOrSingle() ?? []) {
+            formats.append(try dateFormat(item))
+        }
+        return DateOptions(formats: formats.isEmpty ? [.automatic] : formats, timeZone: try map["timezone"].map(timeZone))
+    }
+
+    private static func dateFormat(_ value: YAMLValue) throws -> DateReader.Format {
+        do {
+            return try DateReader.Format(name: try value.rawString())
+        } catch let error as DatePatternError {
+            throw value.error(error.message)
+        }
+    }
+
+    static func timeZone(_ value: YAMLValue) throws -> TimeZone {
+        let name = try value.rawString()
+        guard let zone = TimeZone(identifier: name) else {
+            throw value.error("unknown time zone '\(name)' (use an IANA name such as Asia/Tehran, Asia/Ho_Chi_Minh or UTC)")
+        }
+        return zone
+    }
+
+    private static func urlOptions(_ value: YAMLValue) throws -> URLOptions {
+        let map = try value.mapping(allowed: ["base", "folder"])
+        let options = URLOptions(base: try map["base"]?.rawString(), folder: try map["folder"]?.rawString())
+        if options.base != nil, options.folder != nil { throw value.error("give base or folder, not both") }
+        return options
     }
 
     private static func priceOptions(_ value: YAMLValue) throws -> PriceOptions {

@@ -12,6 +12,9 @@ public struct Mapper: Sendable {
     public let mapping: Mapping
     /// The variables and time used.
     public let context: MappingContext
+    private let transformer: ValueTransformer
+    /// Each field's steps, compiled once for this source.
+    private let pipelines: [ProductField: [ValueTransformer.Operation]]
     private var resolvedNames: FieldNames?
     private var positions: [String: [Int]] = [:]
 
@@ -19,6 +22,9 @@ public struct Mapper: Sendable {
     public init(mapping: Mapping, context: MappingContext) {
         self.mapping = mapping
         self.context = context
+        let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
+        self.transformer = transformer
+        pipelines = mapping.fields.mapValues { $0.transforms.map(transformer.compile) }
     }
 
     /// Checks that every field the mapping needs can be found in a header.
@@ -141,10 +147,10 @@ public struct Mapper: Sendable {
         }
         guard let text = found ?? spec.defaultValue else { return nil }
         var value = MappedValue.text(text)
-        for step in spec.transforms {
-            value = try ValueTransformer.apply(step, to: value, context: context)
+        for operation in pipelines[spec.field] ?? [] {
+            value = try transformer.apply(operation, to: value)
         }
-        let result = try ValueTransformer.coerce(value, to: spec.field.valueKind, context: context)
+        let result = try transformer.coerce(value, to: spec.field.valueKind)
         return result.isEmpty ? nil : result
     }
 
@@ -222,4 +228,12 @@ struct FieldValues {
 /// Why a value could not be mapped, in words for the rejection list.
 struct MappingFailure: Error {
     var message: String
+
+    init(message: String) {
+        self.message = message
+    }
+
+    init(_ error: TransformError) {
+        message = error.description
+    }
 }

@@ -185,4 +185,46 @@ struct MapperTests {
             #expect(text.contains("'link'"))
         }
     }
+
+    @Test("a link that is not http(s) rejects the record with the reason")
+    func rejectedLink() throws {
+        var mapper = try MappingFactory.mapper("""
+            fields:
+              pid: id
+              name: title
+              url: { from: link, transforms: [absolute_url] }
+              price: price
+            """, variables: ["base_url": "https://shop.example"])
+        let rejection = try #require(mapper.map(MappingFactory.record([
+            ("id", "1"), ("title", "Mug"), ("link", "javascript:void(0)"), ("price", "5"),
+        ])).rejection)
+        #expect(rejection.field == "url")
+        #expect(rejection.reason.contains("only http and https links are accepted"))
+        let product = mapper.map(MappingFactory.record([("id", "2"), ("title", "Mug"), ("link", "/p/2"), ("price", "5")])).product
+        #expect(product?.url == "https://shop.example/p/2")
+    }
+
+    @Test("the mapping's timezone places times written without an offset")
+    func mappingTimeZone() throws {
+        var mapper = try MappingFactory.mapper("""
+            timezone: Asia/Tehran
+            fields: { pid: id, name: title, url: link, price: price, created_at: created }
+            """)
+        let product = mapper.map(MappingFactory.record([
+            ("id", "1"), ("title", "Mug"), ("link", "https://s/1"), ("price", "5"), ("created", "2024-11-22 01:15:12"),
+        ])).product
+        #expect(product.map { Timestamp.format($0.createdAt) } == "2024-11-21T21:45:12+00:00")
+    }
+
+    @Test("a pid Excel turned into scientific notation rejects the record")
+    func excelDamagedPid() throws {
+        var mapper = try MappingFactory.mapper("""
+            fields: { pid: { from: id, transforms: [id] }, name: title, url: link, price: price }
+            """)
+        let rejection = try #require(mapper.map(MappingFactory.record([
+            ("id", "3.65275E+11"), ("title", "Shirt"), ("link", "https://s/1"), ("price", "25"),
+        ])).rejection)
+        #expect(rejection.field == "pid")
+        #expect(rejection.reason.contains("Excel-damaged identifier"))
+    }
 }

@@ -130,4 +130,41 @@ struct MappingLoadingTests {
             """)
         #expect(mapping.csvDelimiter == .semicolon)
     }
+
+    @Test("a date pattern with an unknown letter is refused with its line")
+    func badDatePattern() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: title
+              url: link
+              price: price
+              created_at: { from: created, transforms: [{ date: { format: "dd/MM/yyyy hh:mm" } }] }
+            """))
+        #expect(error.contains("test.yml:6"))
+        #expect(error.contains("'hh'"))
+    }
+
+    @Test("an unknown time zone is refused with its line")
+    func badTimeZone() throws {
+        let error = try #require(loadError("""
+            timezone: Asia/Teheran
+            fields: { pid: id, name: title, url: link, price: price }
+            """))
+        #expect(error.contains("test.yml:1"))
+        #expect(error.contains("unknown time zone 'Asia/Teheran'"))
+    }
+
+    @Test("truncate needs a length")
+    func truncateWithoutLength() throws {
+        let error = try #require(loadError("""
+            fields:
+              pid: id
+              name: { from: title, transforms: [truncate] }
+              url: link
+              price: price
+            """))
+        #expect(error.contains("test.yml:3"))
+        #expect(error.contains("truncate needs a length"))
+    }
 }
