@@ -14,9 +14,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let logger = Reporting.logger(verbose: options.verbose)
         let configuration = try options.loadConfiguration()
         let run = try ValidateRun(configuration: configuration, sourceName: options.source, logger: logger)
-        let report = try await run.run { rejection in
-            Console.info("rejected: \(rejection)")
-        }
+        let report = try await run.run(
+            rejection: { Console.info("rejected: \($0)") },
+            warning: { Console.info("warning: \($0)") })
         throw ExitStatus.Code(value: Reporting.finish(report, command: "validate", json: options.json, listRejections: false))
     }
 }

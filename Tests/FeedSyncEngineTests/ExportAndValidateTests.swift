@@ -77,4 +77,20 @@ struct ExportAndValidateTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 6)
     }
+
+    @Test("validate prints a warning for a sale above the price and counts it, exiting 0 when nothing is rejected")
+    func validateWarnings() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let csv = WooCSV.header + "\n" + "1,simple,a,Mug,1,1,150,100,Kitchen,https://shop.example/a.jpg\n"
+        try workspace.write("catalog.csv", csv)
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: shop: "))
+        #expect(result.stderr.contains("catalog.csv:2 (record 1): pid 1: sale_price: the sale price 150 is higher than the price 100; ignored"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["warnings"] as? Int == 1)
+        #expect((object["warning_list"] as? [[String: Any]])?.first?["field"] as? String == "sale_price")
+    }
 }

@@ -2,7 +2,7 @@
 ///
 /// Field names are the design's contract: `read`, `mapped`, `rejected`, `new`, `changed`,
 /// `unchanged`, `withdrawn`, `sent`, `batches`, `failed_batches`, `duration_s`,
-/// `rejections`. `filtered` and `errors` are additions.
+/// `rejections`. `filtered`, `warnings`, `warning_list` and `errors` are additions.
 public struct RunReport: Sendable, Codable, Equatable {
     /// How many of the rejections are listed in ``rejections``.
     public static let listedRejections = 100
@@ -15,6 +15,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rejected = 0
     /// Records a mapping filter dropped on purpose.
     public var filtered = 0
+    /// Suspicious values in records that were still mapped (a sale above the price).
+    public var warnings = 0
     /// Products not sent before.
     public var new = 0
     /// Products whose content changed since they were last sent.
@@ -33,10 +35,12 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var durationSeconds = 0.0
     /// The first ``listedRejections`` rejections.
     public var rejections: [Entry] = []
+    /// The first ``listedRejections`` warnings.
+    public var warningList: [Entry] = []
     /// Problems that stopped or spoiled the run (an unreachable endpoint, a refused batch).
     public var errors: [String] = []
 
-    /// One listed rejection.
+    /// One listed rejection or warning.
     public struct Entry: Sendable, Codable, Equatable {
         public var source: String
         public var location: String
@@ -46,20 +50,21 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var field: String?
         public var reason: String
 
-        /// Creates an entry from a rejection.
-        public init(_ rejection: Rejection) {
-            source = rejection.location.source
-            location = rejection.location.description
-            line = rejection.location.line
-            record = rejection.location.record
-            pid = rejection.pid
-            field = rejection.field
-            reason = rejection.reason
+        /// Creates an entry from a rejection or warning.
+        public init(_ finding: some RecordFinding) {
+            source = finding.location.source
+            location = finding.location.description
+            line = finding.location.line
+            record = finding.location.record
+            pid = finding.pid
+            field = finding.field
+            reason = finding.reason
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
+        case warnings, warningList = "warning_list"
         case failedBatches = "failed_batches"
         case durationSeconds = "duration_s"
         case rejections, errors
@@ -72,5 +77,11 @@ public struct RunReport: Sendable, Codable, Equatable {
     public mutating func record(_ rejection: Rejection) {
         rejected += 1
         if rejections.count < Self.listedRejections { rejections.append(Entry(rejection)) }
+    }
+
+    /// Counts a warning and lists it while fewer than ``listedRejections`` are listed.
+    public mutating func record(_ warning: RecordWarning) {
+        warnings += 1
+        if warningList.count < Self.listedRejections { warningList.append(Entry(warning)) }
     }
 }

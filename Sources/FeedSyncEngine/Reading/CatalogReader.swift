@@ -51,6 +51,7 @@ public struct CatalogReader: Sendable {
     ///   - source: the source, from ``prepare(_:)``.
     ///   - report: counts `read`, `mapped`, `rejected` and `filtered`.
     ///   - rejection: called for each rejected record.
+    ///   - warning: called for each warning about a mapped record.
     ///   - product: called for each mapped product; what it throws stops the read.
     /// - Throws: ``ConfigError`` when the source's header lacks the mapping's columns; the
     ///   source's read errors; whatever `product` throws.
@@ -58,6 +59,7 @@ public struct CatalogReader: Sendable {
         _ source: PreparedSource,
         into report: inout RunReport,
         rejection: (Rejection) -> Void = { _ in },
+        warning: (RecordWarning) -> Void = { _ in },
         product: (Product) async throws -> Void
     ) async throws {
         var variables: [String: String] = [:]
@@ -77,8 +79,12 @@ public struct CatalogReader: Sendable {
                 rejection(rejected)
             case .record(let record):
                 switch mapper.map(record) {
-                case .product(let mapped):
+                case .product(let mapped, let warnings):
                     report.mapped += 1
+                    for found in warnings {
+                        report.record(found)
+                        warning(found)
+                    }
                     try await product(mapped)
                 case .rejected(let rejected):
                     report.record(rejected)

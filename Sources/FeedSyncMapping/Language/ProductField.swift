@@ -9,6 +9,21 @@ public enum ProductField: String, Sendable, CaseIterable {
     case images, categories
     case createdAt = "created_at"
     case updatedAt = "updated_at"
+    /// An amount taken off `price` for the sale (PrestaShop's `Discount amount`); used when
+    /// there is no `sale_price`.
+    case discountAmount = "discount_amount"
+    /// A percentage taken off `price` for the sale (`Discount percent`); used when there is
+    /// neither `sale_price` nor `discount_amount`.
+    case discountPercent = "discount_percent"
+    /// When the sale starts; before it, the sale price is not applied.
+    case saleStart = "sale_start"
+    /// When the sale ends; after it, the sale price is not applied. A date without a time
+    /// includes that whole day.
+    case saleEnd = "sale_end"
+    /// The stock-keeping unit, when it differs from `pid` (AccessTrade's `sku`).
+    case sku
+    /// The description, as text (AccessTrade's `desc`).
+    case description
 
     /// The fields without which a record cannot become a product.
     public static let required: [ProductField] = [.pid, .name, .url, .price]
@@ -16,12 +31,12 @@ public enum ProductField: String, Sendable, CaseIterable {
     /// The kind of value the field holds once mapped.
     public var valueKind: MappedValue.Kind {
         switch self {
-        case .pid, .name, .url: return .text
-        case .price, .oldPrice, .salePrice: return .number
+        case .pid, .name, .url, .sku, .description: return .text
+        case .price, .oldPrice, .salePrice, .discountAmount, .discountPercent: return .number
         case .inStock: return .bool
         case .images: return .list
         case .categories: return .categories
-        case .createdAt, .updatedAt: return .date
+        case .createdAt, .updatedAt, .saleStart, .saleEnd: return .date
         }
     }
 }

@@ -2,8 +2,9 @@ import FeedSyncCore
 
 /// What became of one record.
 public enum MapOutcome: Sendable {
-    /// The record became this product.
-    case product(Product)
+    /// The record became this product; the warnings name values that looked wrong but
+    /// did not stop it (a sale above the price, which was ignored).
+    case product(Product, warnings: [RecordWarning])
     /// The record cannot become a product; the rejection says why.
     case rejected(Rejection)
     /// The mapping's filter dropped the record on purpose.

@@ -83,10 +83,11 @@ public struct Mapper: Sendable {
                     location: record.location, pid: values.text(.pid), field: field.rawValue, reason: error.message))
             }
         }
-        return assemble(values, record: record)
+        return assemble(values, location: record.location)
     }
 
-    private func assemble(_ values: FieldValues, record: SourceRecord) -> MapOutcome {
+    /// Builds the product from a record's values, or says why it cannot be one.
+    func assemble(_ values: FieldValues, location: RecordLocation) -> MapOutcome {
         let pid = values.text(.pid)
         for field in ProductField.required where values[field] == nil {
             let looked = (mapping.fields[field]?.sourceFields ?? []).filter { context.variables[$0] == nil && $0 != "base_url" }
@@ -94,29 +95,36 @@ public struct Mapper: Sendable {
             if mapping.fields[field]?.sourceFields.contains("base_url") == true, context.variables["base_url"] == nil {
                 reason += "; setting base_url on the source would give one"
             }
-            return .rejected(Rejection(location: record.location, pid: pid, field: field.rawValue, reason: reason))
+            return .rejected(Rejection(location: location, pid: pid, field: field.rawValue, reason: reason))
         }
-        guard let pid, let name = values.text(.name), let url = values.text(.url), var price = values.number(.price) else {
-            return .rejected(Rejection(location: record.location, pid: pid, reason: "required fields missing"))
+        guard let pid, let name = values.text(.name), let url = values.text(.url), let price = values.number(.price) else {
+            return .rejected(Rejection(location: location, pid: pid, reason: "required fields missing"))
         }
-        var oldPrice = values.number(.oldPrice)
-        if let sale = values.number(.salePrice), sale < price {
-            if oldPrice == nil { oldPrice = price }
-            price = sale
+        // Ids are checked even without an `id` step: a damaged id matches nothing in the shop.
+        for field in [ProductField.pid, .sku] {
+            if let id = values.text(field), let damage = Identifier.excelDamage(id) {
+                return .rejected(Rejection(location: location, pid: pid, field: field.rawValue, reason: damage.description))
+            }
         }
+        let prices = PriceResolution(price: price, values: values, now: context.now, timeZone: mapping.timeZone)
         let product = Product(
             pid: pid,
             name: name,
             url: url,
-            price: price,
-            oldPrice: oldPrice,
+            price: prices.price,
+            oldPrice: prices.oldPrice,
             inStock: values.bool(.inStock) ?? true,
             images: values.list(.images) ?? [],
             categories: values.categories(.categories) ?? [],
             createdAt: values.date(.createdAt) ?? context.now,
-            updatedAt: values.date(.updatedAt) ?? values.date(.createdAt) ?? context.now
+            updatedAt: values.date(.updatedAt) ?? values.date(.createdAt) ?? context.now,
+            sku: values.text(.sku),
+            details: values.text(.description)
         )
-        return .product(product)
+        let warnings = prices.warnings.map {
+            RecordWarning(location: location, pid: pid, field: $0.field.rawValue, reason: $0.reason)
+        }
+        return .product(product, warnings: warnings)
     }
 
     private mutating func isFiltered(_ record: SourceRecord) -> Bool {
@@ -182,58 +190,5 @@ public struct Mapper: Sendable {
             }
         }
         return output
-    }
-}
-
-/// Field values gathered while mapping one record.
-struct FieldValues {
-    private var storage: [ProductField: MappedValue] = [:]
-
-    subscript(field: ProductField) -> MappedValue? {
-        get { storage[field] }
-        set { storage[field] = newValue }
-    }
-
-    func text(_ field: ProductField) -> String? {
-        if case .text(let text)? = storage[field] { return text }
-        return nil
-    }
-
-    func number(_ field: ProductField) -> Double? {
-        if case .number(let number)? = storage[field] { return number }
-        return nil
-    }
-
-    func bool(_ field: ProductField) -> Bool? {
-        if case .bool(let value)? = storage[field] { return value }
-        return nil
-    }
-
-    func list(_ field: ProductField) -> [String]? {
-        if case .list(let items)? = storage[field] { return items }
-        return nil
-    }
-
-    func categories(_ field: ProductField) -> [Category]? {
-        if case .categories(let categories)? = storage[field] { return categories }
-        return nil
-    }
-
-    func date(_ field: ProductField) -> Date? {
-        if case .date(let date)? = storage[field] { return date }
-        return nil
-    }
-}
-
-/// Why a value could not be mapped, in words for the rejection list.
-struct MappingFailure: Error {
-    var message: String
-
-    init(message: String) {
-        self.message = message
-    }
-
-    init(_ error: TransformError) {
-        message = error.description
     }
 }

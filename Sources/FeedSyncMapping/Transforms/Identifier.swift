@@ -15,12 +15,16 @@ public enum Identifier {
     /// - Throws: ``TransformError`` when the id is in Excel's scientific notation.
     public static func check(_ text: String) throws(TransformError) -> String {
         let id = TextTransform.trim(text)
-        if isExcelDamaged(id) {
-            throw TransformError(
-                transform: transformName, value: id,
-                reason: "Excel-damaged identifier: Excel rewrote a long number in scientific notation and dropped digits; export the file again without opening it in Excel, or format the column as text")
-        }
+        if let error = excelDamage(id) { throw error }
         return id
+    }
+
+    /// The error for an id Excel damaged, or `nil` for a usable one.
+    static func excelDamage(_ id: String) -> TransformError? {
+        guard isExcelDamaged(id) else { return nil }
+        return TransformError(
+            transform: transformName, value: id,
+            reason: "Excel-damaged identifier: Excel rewrote a long number in scientific notation and dropped digits; export the file again without opening it in Excel, or format the column as text")
     }
 
     /// Whether `id` has the shape Excel gives long numbers: one digit, an optional

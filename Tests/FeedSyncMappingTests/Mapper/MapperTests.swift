@@ -36,14 +36,30 @@ struct MapperTests {
         #expect(product.oldPrice == 1250)
     }
 
-    @Test("a sale price that is not lower leaves the price alone")
-    func higherSalePriceIgnored() throws {
+    @Test("a sale price above the price is ignored with a warning naming both")
+    func higherSalePriceWarns() throws {
         var mapper = try MappingFactory.mapper(MappingFactory.basic)
         var row = fullRow
         row[4] = ("sale", "2000")
-        let product = try #require(mapper.map(MappingFactory.record(row)).product)
+        let outcome = mapper.map(MappingFactory.record(row, line: 9))
+        let product = try #require(outcome.product)
         #expect(product.price == 1250)
         #expect(product.oldPrice == nil)
+        let warning = try #require(outcome.warnings.first)
+        #expect(warning.field == "sale_price")
+        #expect(warning.reason == "the sale price 2000 is higher than the price 1250; ignored")
+        #expect(warning.location.line == 9)
+        #expect(warning.pid == "p-1")
+    }
+
+    @Test("a sale price equal to the price changes nothing and warns of nothing")
+    func equalSalePrice() throws {
+        var mapper = try MappingFactory.mapper(MappingFactory.basic)
+        var row = fullRow
+        row[4] = ("sale", "1250")
+        let outcome = mapper.map(MappingFactory.record(row))
+        #expect(outcome.product?.oldPrice == nil)
+        #expect(outcome.warnings.isEmpty)
     }
 
     @Test("a record without a required field is rejected naming the field and the columns looked in")
@@ -226,5 +242,92 @@ struct MapperTests {
         ])).rejection)
         #expect(rejection.field == "pid")
         #expect(rejection.reason.contains("Excel-damaged identifier"))
+    }
+
+    private static let promotion = """
+        fields:
+          pid: id
+          name: title
+          url: link
+          price: price
+          old_price: old
+          discount_amount: amount
+          discount_percent: percent
+          sale_start: { from: from, transforms: [{ date: yyyy-MM-dd }] }
+          sale_end: { from: to, transforms: [{ date: yyyy-MM-dd }] }
+        """
+
+    private func promoted(_ cells: [(String, String)], now: Date = MappingFactory.now) throws -> MapOutcome {
+        var mapper = Mapper(mapping: try MappingFactory.mapping(Self.promotion), context: MappingContext(now: now))
+        let base = [("id", "1"), ("title", "iPod Nano"), ("link", "https://s/1"), ("price", "100")]
+        return mapper.map(MappingFactory.record(base + cells))
+    }
+
+    @Test("a discount percent gives the sale price, the regular price becomes old_price")
+    func discountPercent() throws {
+        // prestashop_import_samples/products_import.csv: iPod Nano, 100 with 5.5 percent off.
+        let product = try #require(try promoted([("percent", "5.5")]).product)
+        #expect(product.price == 94.5)
+        #expect(product.oldPrice == 100)
+    }
+
+    @Test("a discount amount gives the sale price")
+    func discountAmount() throws {
+        // prestashop_import_samples/products_import.csv: MacBook Air, 1500 with 100 off.
+        var mapper = Mapper(mapping: try MappingFactory.mapping(Self.promotion), context: MappingContext(now: MappingFactory.now))
+        let product = mapper.map(MappingFactory.record([
+            ("id", "3"), ("title", "MacBook Air"), ("link", "https://s/3"), ("price", "1500"), ("amount", "100"),
+        ])).product
+        #expect(product?.price == 1400)
+        #expect(product?.oldPrice == 1500)
+    }
+
+    @Test("a sale outside its dates is not applied, and the last day counts whole")
+    func saleWindow() throws {
+        let window = [("percent", "10"), ("from", "2013-06-01"), ("to", "2018-12-31")]
+        #expect(try promoted(window).product?.price == 100)  // now is 2025
+        #expect(try promoted(window, now: Date(timeIntervalSince1970: 1_300_000_000)).product?.price == 100)  // 2011
+        let lastDay = Date(timeIntervalSince1970: 1_546_257_600)  // 2018-12-31T12:00Z
+        #expect(try promoted(window, now: lastDay).product?.price == 90)
+        #expect(try promoted(window).warnings.isEmpty)
+    }
+
+    @Test("an old price not above the price is dropped with a warning")
+    func oldPriceNotAbove() throws {
+        // shopify_template_2023/product_template.csv: Example Jeans, price 95, compare-at 64.95.
+        var mapper = Mapper(mapping: try MappingFactory.mapping(Self.promotion), context: MappingContext(now: MappingFactory.now))
+        let outcome = mapper.map(MappingFactory.record([
+            ("id", "PNT_DEN_285"), ("title", "Example Jeans"), ("link", "https://s/jeans"), ("price", "95"), ("old", "64.95"),
+        ]))
+        #expect(outcome.product?.oldPrice == nil)
+        #expect(outcome.warnings.map(\.reason) == ["old_price 64.95 is not above the price 95; dropped"])
+    }
+
+    @Test("a pid in Excel's scientific notation is rejected even without an id step")
+    func excelDamagedPidAlwaysChecked() throws {
+        var mapper = try MappingFactory.mapper(MappingFactory.basic)
+        var row = fullRow
+        row[0] = ("id", "4.6347E+11")
+        let rejection = try #require(mapper.map(MappingFactory.record(row)).rejection)
+        #expect(rejection.field == "pid")
+        #expect(rejection.reason.contains("Excel-damaged identifier"))
+    }
+
+    @Test("sku and description are carried on the product for AccessTrade")
+    func skuAndDescription() throws {
+        var mapper = try MappingFactory.mapper("""
+            fields:
+              pid: id
+              name: title
+              url: link
+              price: price
+              sku: sku
+              description: { from: body, transforms: [strip_html] }
+            """)
+        let product = mapper.map(MappingFactory.record([
+            ("id", "1"), ("title", "Shirt"), ("link", "https://s/1"), ("price", "25"), ("sku", "SRT_COT_111"), ("body", "<p>Easy to wear.</p>"),
+        ])).product
+        #expect(product?.sku == "SRT_COT_111")
+        #expect(product?.details == "Easy to wear.")
     }
 }

@@ -36,8 +36,13 @@ enum MappingFactory {
 
 extension MapOutcome {
     var product: Product? {
-        if case .product(let product) = self { return product }
+        if case .product(let product, _) = self { return product }
         return nil
+    }
+
+    var warnings: [RecordWarning] {
+        if case .product(_, let warnings) = self { return warnings }
+        return []
     }
 
     var rejection: Rejection? {

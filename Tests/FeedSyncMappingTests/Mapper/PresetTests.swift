@@ -82,7 +82,7 @@ struct PresetTests {
                 continue
             }
             switch mapper.map(record) {
-            case .product(let mapped):
+            case .product(let mapped, _):
                 counts.mapped += 1
                 product(mapped)
             case .rejected: counts.rejected += 1
