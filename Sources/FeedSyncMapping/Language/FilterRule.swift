@@ -12,11 +12,16 @@ public struct FilterCondition: Sendable, Equatable {
     public var field: String
     /// The comparison.
     public var test: Test
+    /// The mapping file and line the condition is written at, for errors.
+    public var file: String
+    public var line: Int
 
     /// Creates a condition.
-    public init(field: String, test: Test) {
+    public init(field: String, test: Test, file: String = "", line: Int = 0) {
         self.field = field
         self.test = test
+        self.file = file
+        self.line = line
     }
 }
 

@@ -12,11 +12,15 @@ public struct Mapper: Sendable {
     public let mapping: Mapping
     /// The variables and time used.
     public let context: MappingContext
-    private let transformer: ValueTransformer
+    let transformer: ValueTransformer
     /// Each field's steps, compiled once for this source.
-    private let pipelines: [ProductField: [ValueTransformer.Operation]]
-    private var resolvedNames: FieldNames?
-    private var positions: [String: [Int]] = [:]
+    let pipelines: [ProductField: [ValueTransformer.Operation]]
+    var resolvedNames: FieldNames?
+    /// Where each named field is in records of ``resolvedNames``.
+    var positions: [String: [Int]] = [:]
+    /// Mapped categories by cell text.
+    var categoryCache: [String: MappedValue?] = [:]
+    static let categoryCacheLimit = 4096
 
     /// Creates a mapper.
     public init(mapping: Mapping, context: MappingContext) {
@@ -37,26 +41,30 @@ public struct Mapper: Sendable {
     ///   - sourceFile: the source file, for the message.
     /// - Throws: ``ConfigError`` naming the mapping file, line and field.
     public func check(header: FieldNames, sourceFile: String) throws {
-        for spec in mapping.fields.values.sorted(by: { $0.line < $1.line }) {
-            let usable = spec.alternatives.contains { alternative in
-                switch alternative {
-                case .constant: return true
-                case .field(let name): return has(name, header)
-                case .template(let template):
-                    return template.references.allSatisfy { context.variables[$0] != nil || has($0, header) }
-                }
-            } || spec.defaultValue != nil
-            guard usable else {
+        for spec in mapping.fields.values.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+            guard spec.alternatives.contains(where: { isUsable($0, header) }) || spec.defaultValue != nil else {
                 let missing = spec.sourceFields.filter { context.variables[$0] == nil && !has($0, header) }
                 let names = missing.map { "'\($0)'" }.joined(separator: ", ")
                 throw ConfigError(
-                    file: mapping.file, line: spec.line, key: "fields.\(spec.field.rawValue)",
+                    file: spec.file.isEmpty ? mapping.file : spec.file, line: spec.line, key: "fields.\(spec.field.rawValue)",
                     message: "\(sourceFile) has no field \(names)")
             }
         }
-        let filterFields = (mapping.filter.drop + mapping.filter.keep).map(\.field)
-        if let missing = filterFields.first(where: { !has($0, header) }) {
-            throw ConfigError(file: mapping.file, key: "filter", message: "\(sourceFile) has no field '\(missing)'")
+        for condition in mapping.filter.drop + mapping.filter.keep where !has(condition.field, header) {
+            throw ConfigError(
+                file: condition.file.isEmpty ? mapping.file : condition.file, line: condition.line, key: "filter",
+                message: "\(sourceFile) has no field '\(condition.field)'")
+        }
+    }
+
+    /// Whether an alternative can give a value with this header.
+    private func isUsable(_ alternative: FieldSpec.Alternative, _ header: FieldNames) -> Bool {
+        switch alternative {
+        case .constant: return true
+        case .field(let name): return has(name, header)
+        case .collect(let names): return names.contains { has($0, header) }
+        case .template(let template): return template.references.allSatisfy { context.variables[$0] != nil || has($0, header) }
+        case .conditional(let condition, let inner): return has(condition.field, header) && isUsable(inner, header)
         }
     }
 
@@ -125,70 +133,5 @@ public struct Mapper: Sendable {
             RecordWarning(location: location, pid: pid, field: $0.field.rawValue, reason: $0.reason)
         }
         return .product(product, warnings: warnings)
-    }
-
-    private mutating func isFiltered(_ record: SourceRecord) -> Bool {
-        let filter = mapping.filter
-        if filter.drop.isEmpty && filter.keep.isEmpty { return false }
-        if filter.drop.contains(where: { matches($0, record) }) { return true }
-        return !filter.keep.allSatisfy { matches($0, record) }
-    }
-
-    private mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
-        let text = (firstValue(condition.field, in: record) ?? "").trimmingCharacters(in: .whitespaces)
-        switch condition.test {
-        case .empty(let wanted): return text.isEmpty == wanted
-        case .oneOf(let options): return options.contains { $0.caseInsensitiveCompare(text) == .orderedSame }
-        }
-    }
-
-    private mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
-        var found: String?
-        for alternative in spec.alternatives {
-            switch alternative {
-            case .field(let name): found = firstValue(name, in: record)
-            case .template(let template): found = render(template, record: record)
-            case .constant(let constant): found = constant
-            }
-            if let text = found, !text.isEmpty { break }
-            found = nil
-        }
-        guard let text = found ?? spec.defaultValue else { return nil }
-        var value = MappedValue.text(text)
-        for operation in pipelines[spec.field] ?? [] {
-            value = try transformer.apply(operation, to: value)
-        }
-        let result = try transformer.coerce(value, to: spec.field.valueKind)
-        return result.isEmpty ? nil : result
-    }
-
-    private mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        let found: [Int]
-        if let cached = positions[name] {
-            found = cached
-        } else {
-            found = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
-            positions[name] = found
-        }
-        for position in found where position < record.count && !record.isEmpty(at: position) {
-            return record.value(at: position)
-        }
-        return nil
-    }
-
-    private mutating func render(_ template: Template, record: SourceRecord) -> String? {
-        var output = ""
-        for part in template.parts {
-            switch part {
-            case .literal(let text):
-                output += text
-            case .reference(let name, let filters):
-                guard let raw = context.variables[name] ?? firstValue(name, in: record) else { return nil }
-                let text = filters.reduce(raw) { ValueTransformer.filter($1, $0) }
-                guard !text.isEmpty else { return nil }
-                output += text
-            }
-        }
-        return output
     }
 }

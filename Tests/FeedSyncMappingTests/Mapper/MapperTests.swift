@@ -315,12 +315,7 @@ struct MapperTests {
 
     @Test("sku and description are carried on the product for AccessTrade")
     func skuAndDescription() throws {
-        var mapper = try MappingFactory.mapper("""
-            fields:
-              pid: id
-              name: title
-              url: link
-              price: price
+        var mapper = try MappingFactory.mapper(MappingFactory.requiredFields + "\n" + """
               sku: sku
               description: { from: body, transforms: [strip_html] }
             """)
@@ -329,5 +324,41 @@ struct MapperTests {
         ])).product
         #expect(product?.sku == "SRT_COT_111")
         #expect(product?.details == "Easy to wear.")
+    }
+
+    @Test("when items give a value for the records that meet their condition, before from")
+    func whenConditions() throws {
+        // Shopify: an untracked variant or one that sells when out of stock is available.
+        var mapper = try MappingFactory.mapper(MappingFactory.requiredFields + "\n" + """
+              in_stock:
+                when:
+                  - { field: tracker, empty: true, value: "1" }
+                  - { field: policy, equals: continue, value: "1" }
+                from: qty
+                transforms: [availability]
+            """)
+        func inStock(_ tracker: String, _ policy: String, _ qty: String) -> Bool? {
+            mapper.map(MappingFactory.record([
+                ("id", "1"), ("title", "Shirt"), ("link", "https://s/1"), ("price", "25"),
+                ("tracker", tracker), ("policy", policy), ("qty", qty),
+            ])).product?.inStock
+        }
+        #expect(inStock("", "deny", "0") == true)
+        #expect(inStock("shopify", "continue", "0") == true)
+        #expect(inStock("shopify", "deny", "0") == false)
+        #expect(inStock("shopify", "deny", "20") == true)
+    }
+
+    @Test("collect gathers the non-empty cells of several columns into one list")
+    func collectColumns() throws {
+        // meta_catalog_csv_*: image_link plus a comma-separated additional_image_link.
+        var mapper = try MappingFactory.mapper(MappingFactory.requiredFields + "\n" + """
+              images: { collect: [image_link, additional_image_link], transforms: [{ split: "," }] }
+            """)
+        let product = mapper.map(MappingFactory.record([
+            ("id", "1"), ("title", "Tee"), ("link", "https://s/1"), ("price", "449 BDT"),
+            ("image_link", "https://s/a.jpg"), ("additional_image_link", "https://s/b.jpg,https://s/a.jpg, https://s/c.jpg"),
+        ])).product
+        #expect(product?.images == ["https://s/a.jpg", "https://s/b.jpg", "https://s/c.jpg"])
     }
 }

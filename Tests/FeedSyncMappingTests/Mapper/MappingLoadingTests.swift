@@ -133,12 +133,7 @@ struct MappingLoadingTests {
 
     @Test("a date pattern with an unknown letter is refused with its line")
     func badDatePattern() throws {
-        let error = try #require(loadError("""
-            fields:
-              pid: id
-              name: title
-              url: link
-              price: price
+        let error = try #require(loadError(MappingFactory.requiredFields + "\n" + """
               created_at: { from: created, transforms: [{ date: { format: "dd/MM/yyyy hh:mm" } }] }
             """))
         #expect(error.contains("test.yml:6"))
@@ -166,5 +161,23 @@ struct MappingLoadingTests {
             """))
         #expect(error.contains("test.yml:3"))
         #expect(error.contains("truncate needs a length"))
+    }
+
+    @Test("collect cannot be combined with other sources")
+    func collectMixed() throws {
+        let error = try #require(loadError(MappingFactory.requiredFields + "\n" + """
+              images: { from: a, collect: [b, c] }
+            """))
+        #expect(error.contains("test.yml:6"))
+        #expect(error.contains("collect gives a list"))
+    }
+
+    @Test("a when item needs a condition and exactly one value")
+    func whenNeedsOneValue() throws {
+        let error = try #require(loadError(MappingFactory.requiredFields + "\n" + """
+              in_stock: { when: [{ field: a, empty: true }], from: qty }
+            """))
+        #expect(error.contains("test.yml:6"))
+        #expect(error.contains("exactly one value"))
     }
 }

@@ -21,6 +21,16 @@ enum MappingFactory {
         Mapper(mapping: try mapping(yaml), context: MappingContext(variables: variables, now: now))
     }
 
+    /// `fields:` with the four required fields from columns id, title, link and price
+    /// (lines 1 to 5), for tests that add one field at line 6.
+    static let requiredFields = """
+        fields:
+          pid: id
+          name: title
+          url: link
+          price: price
+        """
+
     static let basic = """
         fields:
           pid: id
