@@ -41,6 +41,7 @@ enum Reporting {
 
     static func summary(_ report: RunReport, command: String) -> String {
         var text = "\(command): read \(report.read), mapped \(report.mapped), rejected \(report.rejected), filtered \(report.filtered)"
+        if report.merged > 0 { text += ", merged \(report.merged)" }
         if report.warnings > 0 { text += ", \(report.warnings) warning\(report.warnings == 1 ? "" : "s")" }
         if report.batches > 0 || command == "import" {
             text += "; sent \(report.sent) in \(report.batches) batch\(report.batches == 1 ? "" : "es"), \(report.failedBatches) failed"

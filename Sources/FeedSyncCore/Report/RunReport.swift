@@ -2,7 +2,7 @@
 ///
 /// Field names are the design's contract: `read`, `mapped`, `rejected`, `new`, `changed`,
 /// `unchanged`, `withdrawn`, `sent`, `batches`, `failed_batches`, `duration_s`,
-/// `rejections`. `filtered`, `warnings`, `warning_list` and `errors` are additions.
+/// `rejections`. `filtered`, `merged`, `warnings`, `warning_list` and `errors` are additions.
 public struct RunReport: Sendable, Codable, Equatable {
     /// How many of the rejections are listed in ``rejections``.
     public static let listedRejections = 100
@@ -15,6 +15,10 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rejected = 0
     /// Records a mapping filter dropped on purpose.
     public var filtered = 0
+    /// Records that went into another record's product under `group_by`: variants folded
+    /// into their group's product, image rows whose images went to their group. So
+    /// `read = mapped + rejected + filtered + merged`.
+    public var merged = 0
     /// Suspicious values in records that were still mapped (a sale above the price).
     public var warnings = 0
     /// Products not sent before.
@@ -64,7 +68,7 @@ public struct RunReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
-        case warnings, warningList = "warning_list"
+        case merged, warnings, warningList = "warning_list"
         case failedBatches = "failed_batches"
         case durationSeconds = "duration_s"
         case rejections, errors

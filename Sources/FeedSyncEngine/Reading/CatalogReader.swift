@@ -7,7 +7,8 @@ import Logging
 
 /// Reads a configuration's sources and maps their records, one at a time.
 ///
-/// Every record is counted in the report exactly once: as mapped, rejected or filtered.
+/// Every record is counted in the report exactly once: as mapped, rejected, filtered or
+/// merged (part of another record's product, under `group_by`).
 public struct CatalogReader: Sendable {
     /// The configuration whose sources are read.
     public let configuration: Configuration
@@ -49,7 +50,7 @@ public struct CatalogReader: Sendable {
     /// `rejection` as they come.
     /// - Parameters:
     ///   - source: the source, from ``prepare(_:)``.
-    ///   - report: counts `read`, `mapped`, `rejected` and `filtered`.
+    ///   - report: counts `read`, `mapped`, `rejected`, `filtered`, `merged` and `warnings`.
     ///   - rejection: called for each rejected record.
     ///   - warning: called for each warning about a mapped record.
     ///   - product: called for each mapped product; what it throws stops the read.
@@ -64,13 +65,16 @@ public struct CatalogReader: Sendable {
     ) async throws {
         var variables: [String: String] = [:]
         if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
-        var mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
+        let mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
         var csv = try CSVSource(
             path: source.path, source: source.configuration.name, dialect: CSVDialect(delimiter: source.mapping.csvDelimiter))
         try mapper.check(header: csv.names, sourceFile: source.path)
         logger.debug("reading source", metadata: [
             "feed.source": "\(source.configuration.name)", "feed.file": "\(source.path)", "csv.delimiter": "\(csv.delimiter)",
         ])
+        var grouper = GroupingMapper(mapper: mapper)
+        // Reused for every record: a record usually gives one outcome, a finished group several.
+        var outcomes: [MapOutcome] = []
         while let event = try csv.next() {
             report.read += 1
             switch event {
@@ -78,22 +82,41 @@ public struct CatalogReader: Sendable {
                 report.record(rejected)
                 rejection(rejected)
             case .record(let record):
-                switch mapper.map(record) {
-                case .product(let mapped, let warnings):
-                    report.mapped += 1
-                    for found in warnings {
-                        report.record(found)
-                        warning(found)
-                    }
-                    try await product(mapped)
-                case .rejected(let rejected):
-                    report.record(rejected)
-                    rejection(rejected)
-                case .filtered:
-                    report.filtered += 1
+                grouper.add(record, to: &outcomes)
+            }
+            try await deliver(&outcomes, into: &report, rejection: rejection, warning: warning, product: product)
+        }
+        grouper.finish(into: &outcomes)
+        try await deliver(&outcomes, into: &report, rejection: rejection, warning: warning, product: product)
+    }
+
+    /// Counts and hands on mapped outcomes, then empties the list.
+    private func deliver(
+        _ outcomes: inout [MapOutcome],
+        into report: inout RunReport,
+        rejection: (Rejection) -> Void,
+        warning: (RecordWarning) -> Void,
+        product: (Product) async throws -> Void
+    ) async throws {
+        for outcome in outcomes {
+            switch outcome {
+            case .product(let mapped, let warnings):
+                report.mapped += 1
+                for found in warnings {
+                    report.record(found)
+                    warning(found)
                 }
+                try await product(mapped)
+            case .rejected(let rejected):
+                report.record(rejected)
+                rejection(rejected)
+            case .filtered:
+                report.filtered += 1
+            case .merged:
+                report.merged += 1
             }
         }
+        outcomes.removeAll(keepingCapacity: true)
     }
 }
 

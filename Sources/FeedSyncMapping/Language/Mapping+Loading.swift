@@ -35,7 +35,8 @@ extension Mapping {
         }
         self.init(
             file: draft.root.file, format: draft.format, csvDelimiter: draft.csvDelimiter ?? .auto,
-            filter: draft.filter ?? RecordFilter(), fields: fields, aliases: draft.aliases, timeZone: draft.timeZone)
+            filter: draft.filter ?? RecordFilter(), fields: fields, aliases: draft.aliases, timeZone: draft.timeZone,
+            grouping: try draft.grouping?.grouping())
     }
 }
 

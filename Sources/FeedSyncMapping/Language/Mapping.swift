@@ -18,11 +18,14 @@ public struct Mapping: Sendable {
     public var aliases: [String: [String]]
     /// The zone of times written without an offset (`timezone:`); `nil` reads them as UTC.
     public var timeZone: TimeZone?
+    /// How records of one product are grouped (`group_by:`); `nil` maps each record alone.
+    public var grouping: Grouping?
 
     /// Creates a mapping.
     public init(
         file: String, format: String? = nil, csvDelimiter: CSVDialect.Delimiter = .auto, filter: RecordFilter = RecordFilter(),
-        fields: [ProductField: FieldSpec], aliases: [String: [String]] = [:], timeZone: TimeZone? = nil
+        fields: [ProductField: FieldSpec], aliases: [String: [String]] = [:], timeZone: TimeZone? = nil,
+        grouping: Grouping? = nil
     ) {
         self.file = file
         self.format = format
@@ -31,6 +34,7 @@ public struct Mapping: Sendable {
         self.fields = fields
         self.aliases = aliases
         self.timeZone = timeZone
+        self.grouping = grouping
     }
 
     /// The names to look for when the mapping names `field`: itself, then its aliases.

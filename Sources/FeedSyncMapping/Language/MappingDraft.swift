@@ -22,9 +22,15 @@ struct MappingDraft {
     /// `fields:` in the file that last set fields, for "required field" errors.
     var fieldsValue: YAMLValue?
     var timeZone: TimeZone?
+    /// `group_by:` as this file writes it; each key overrides the base's.
+    var grouping: GroupingDraft?
+    /// Whether this file removes the base's grouping (`group_by: ~`).
+    var removesGrouping = false
 
     /// The keys a mapping file may have at its top.
-    static let topKeys: Set<String> = ["name", "description", "extends", "format", "csv", "aliases", "filter", "fields", "timezone"]
+    static let topKeys: Set<String> = [
+        "name", "description", "extends", "format", "csv", "aliases", "filter", "fields", "timezone", "group_by",
+    ]
 
     /// Reads a mapping document without following `extends`.
     /// - Throws: ``ConfigError`` naming file and line for an unknown key, transform or option.
@@ -51,6 +57,13 @@ struct MappingDraft {
             }
         }
         timeZone = try top["timezone"].map(Self.timeZone)
+        if let entry = top.entries.first(where: { $0.key == "group_by" }) {
+            if entry.value.isNull {
+                removesGrouping = true
+            } else {
+                grouping = try GroupingDraft(entry.value)
+            }
+        }
     }
 
     /// This mapping's settings over `base`'s: what this file says wins, field by field;
@@ -66,6 +79,12 @@ struct MappingDraft {
         for (field, spec) in fields { result.fields[field] = spec }
         result.fieldsValue = fieldsValue ?? base.fieldsValue
         result.timeZone = timeZone ?? base.timeZone
+        if removesGrouping {
+            result.grouping = nil
+        } else if let grouping {
+            result.grouping = base.grouping.map { grouping.merged(over: $0) } ?? grouping
+        }
+        result.removesGrouping = false
         return result
     }
 }

@@ -9,4 +9,7 @@ public enum MapOutcome: Sendable {
     case rejected(Rejection)
     /// The mapping's filter dropped the record on purpose.
     case filtered
+    /// The record is part of another record's product: a variant folded into its group's
+    /// product (`variants: fold`), or an image row whose images went to its group.
+    case merged
 }

@@ -11,7 +11,7 @@ extension Mapper {
         return !filter.keep.allSatisfy { matches($0, record) }
     }
 
-    private mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
+    mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
         let text = TextTransform.trim(firstValue(condition.field, in: record) ?? "")
         switch condition.test {
         case .empty(let wanted): return text.isEmpty == wanted
@@ -20,14 +20,7 @@ extension Mapper {
     }
 
     mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
-        var found: MappedValue?
-        for alternative in spec.alternatives {
-            if let value = source(alternative, in: record), !value.isEmpty {
-                found = value
-                break
-            }
-        }
-        guard let start = found ?? spec.defaultValue.map(MappedValue.text) else { return nil }
+        guard let start = firstSource(of: spec, in: record) else { return nil }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
@@ -44,8 +37,17 @@ extension Mapper {
         return result
     }
 
+    /// The first non-empty value a specification's alternatives give, else its default,
+    /// before any transform.
+    mutating func firstSource(of spec: FieldSpec, in record: SourceRecord) -> MappedValue? {
+        for alternative in spec.alternatives {
+            if let value = source(alternative, in: record), !value.isEmpty { return value }
+        }
+        return spec.defaultValue.map(MappedValue.text)
+    }
+
     /// The raw value one alternative gives for a record, before any transform.
-    private mutating func source(_ alternative: FieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
+    mutating func source(_ alternative: FieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
         switch alternative {
         case .field(let name): return firstValue(name, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
@@ -55,16 +57,32 @@ extension Mapper {
         }
     }
 
-    private mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        let found: [Int]
-        if let cached = positions[name] {
-            found = cached
-        } else {
-            found = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
-            positions[name] = found
+    /// The first non-empty value of the field `name` (or its aliases), or, for a column the
+    /// grouping inherits, the group's first row's value when the record leaves it empty.
+    mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
+        if record.names !== resolvedNames {
+            resolvedNames = record.names
+            positions = [:]
         }
-        for position in found where position < record.count && !record.isEmpty(at: position) {
+        let lookup: Lookup
+        if let cached = positions[name] {
+            lookup = cached
+        } else {
+            lookup = Lookup(
+                positions: mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
+                inherited: inheritedNames.contains(FieldNames.normalize(name)))
+            positions[name] = lookup
+        }
+        for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
             return record.value(at: position)
+        }
+        guard lookup.inherited, let parent = groupParent else { return nil }
+        // The first row of a CSV group shares the header; other sources look the name up anew.
+        let parentPositions = parent.names === record.names
+            ? lookup.positions
+            : mapping.names(for: name).lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
+        for position in parentPositions where position < parent.count && !parent.isEmpty(at: position) {
+            return parent.value(at: position)
         }
         return nil
     }

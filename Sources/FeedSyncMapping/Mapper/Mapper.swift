@@ -17,7 +17,13 @@ public struct Mapper: Sendable {
     let pipelines: [ProductField: [ValueTransformer.Operation]]
     var resolvedNames: FieldNames?
     /// Where each named field is in records of ``resolvedNames``.
-    var positions: [String: [Int]] = [:]
+    var positions: [String: Lookup] = [:]
+    /// The normalized names of the columns a group's later rows inherit.
+    let inheritedNames: Set<String>
+    /// The first row of the group being mapped, which inherited columns are read from.
+    var groupParent: SourceRecord?
+    /// The key's steps, compiled once.
+    let keyPipeline: [ValueTransformer.Operation]
     /// Mapped categories by cell text.
     var categoryCache: [String: MappedValue?] = [:]
     static let categoryCacheLimit = 4096
@@ -29,6 +35,14 @@ public struct Mapper: Sendable {
         let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
         self.transformer = transformer
         pipelines = mapping.fields.mapValues { $0.transforms.map(transformer.compile) }
+        keyPipeline = mapping.grouping?.key.transforms.map(transformer.compile) ?? []
+        inheritedNames = Set((mapping.grouping?.inherit ?? []).flatMap(mapping.names(for:)).map(FieldNames.normalize))
+    }
+
+    /// Where a named field is in a header, and whether a group's later rows inherit it.
+    struct Lookup {
+        var positions: [Int]
+        var inherited: Bool
     }
 
     /// Checks that every field the mapping needs can be found in a header.
@@ -55,10 +69,11 @@ public struct Mapper: Sendable {
                 file: condition.file.isEmpty ? mapping.file : condition.file, line: condition.line, key: "filter",
                 message: "\(sourceFile) has no field '\(condition.field)'")
         }
+        try checkGrouping(header: header, sourceFile: sourceFile)
     }
 
     /// Whether an alternative can give a value with this header.
-    private func isUsable(_ alternative: FieldSpec.Alternative, _ header: FieldNames) -> Bool {
+    func isUsable(_ alternative: FieldSpec.Alternative, _ header: FieldNames) -> Bool {
         switch alternative {
         case .constant: return true
         case .field(let name): return has(name, header)
@@ -68,7 +83,7 @@ public struct Mapper: Sendable {
         }
     }
 
-    private func has(_ name: String, _ header: FieldNames) -> Bool {
+    func has(_ name: String, _ header: FieldNames) -> Bool {
         mapping.names(for: name).contains { header.contains($0) }
     }
 
@@ -76,10 +91,27 @@ public struct Mapper: Sendable {
     /// - Parameter record: the record.
     /// - Returns: the product, the rejection with its reason, or `.filtered`.
     public mutating func map(_ record: SourceRecord) -> MapOutcome {
-        if record.names !== resolvedNames {
-            resolvedNames = record.names
-            positions = [:]
+        switch values(of: record, parent: nil) {
+        case .filtered: return .filtered
+        case .rejected(let rejection): return .rejected(rejection)
+        case .values(let values): return assemble(values, location: record.location)
         }
+    }
+
+    /// What one record of a group gives before it is assembled into a product.
+    enum MemberValues {
+        case values(FieldValues)
+        case rejected(Rejection)
+        case filtered
+    }
+
+    /// Reads every field of a record.
+    /// - Parameters:
+    ///   - record: the record.
+    ///   - parent: the first row of the record's group, which inherited columns come from.
+    mutating func values(of record: SourceRecord, parent: SourceRecord?) -> MemberValues {
+        groupParent = parent
+        defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
         for field in ProductField.allCases {
@@ -91,7 +123,7 @@ public struct Mapper: Sendable {
                     location: record.location, pid: values.text(.pid), field: field.rawValue, reason: error.message))
             }
         }
-        return assemble(values, location: record.location)
+        return .values(values)
     }
 
     /// Builds the product from a record's values, or says why it cannot be one.

@@ -1,5 +1,6 @@
 import FeedSyncConfig
 import FeedSyncMapping
+import Foundation
 import Testing
 
 /// A mapping is checked before any record is read; each problem names file and line.
@@ -179,5 +180,38 @@ struct MappingLoadingTests {
             """))
         #expect(error.contains("test.yml:6"))
         #expect(error.contains("exactly one value"))
+    }
+
+    @Test("group_by without a key is refused with its line")
+    func groupWithoutKey() throws {
+        let error = try #require(loadError("group_by: { variants: fold }\n" + MappingFactory.requiredFields))
+        #expect(error.contains("test.yml:1"))
+        #expect(error.contains("group_by needs a key"))
+    }
+
+    @Test("an unknown variants choice is refused, naming the two choices")
+    func unknownVariants() throws {
+        let error = try #require(loadError("group_by: { key: Handle, variants: merge }\n" + MappingFactory.requiredFields))
+        #expect(error.contains("test.yml:1"))
+        #expect(error.contains("expected separate"))
+    }
+
+    @Test("an extending mapping changes one key of group_by and keeps the others")
+    func extendGrouping() throws {
+        let base = try MappingFactory.mapping("""
+            group_by: { key: Handle, variants: fold, inherit: [Title] }
+            """ + "\n" + MappingFactory.requiredFields)
+        #expect(base.grouping?.variants == .fold)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedsync-group-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("group_by: { key: Handle, variants: fold, inherit: [Title] }\n" + MappingFactory.requiredFields).utf8)
+            .write(to: folder.appendingPathComponent("base.yml"))
+        let leaf = try Mapping(root: YAMLValue.parse("extends: base.yml\ngroup_by: { variants: separate }\n", file: "leaf.yml"), baseDirectory: folder)
+        #expect(leaf.grouping?.variants == .separate)
+        #expect(leaf.grouping?.inherit == ["Title"])
+        #expect(leaf.grouping?.key.alternatives == [.field("Handle")])
+        let removed = try Mapping(root: YAMLValue.parse("extends: base.yml\ngroup_by: ~\n", file: "leaf.yml"), baseDirectory: folder)
+        #expect(removed.grouping == nil)
     }
 }

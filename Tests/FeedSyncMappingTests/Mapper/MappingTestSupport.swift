@@ -64,4 +64,9 @@ extension MapOutcome {
         if case .filtered = self { return true }
         return false
     }
+
+    var isMerged: Bool {
+        if case .merged = self { return true }
+        return false
+    }
 }

@@ -87,6 +87,7 @@ struct PresetTests {
                 product(mapped)
             case .rejected: counts.rejected += 1
             case .filtered: counts.filtered += 1
+            case .merged: break
             }
         }
         return counts
