@@ -93,4 +93,26 @@ struct ExportAndValidateTests {
         #expect(object["warnings"] as? Int == 1)
         #expect((object["warning_list"] as? [[String: Any]])?.first?["field"] as? String == "sale_price")
     }
+
+    @Test("validate --json counts Shopify's folded variant rows as merged, so every row is accounted for")
+    func validateCountsMergedRows() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("feedsync.yml", """
+            sources:
+              - name: shopify
+                format: csv
+                location: \(Fixtures.realFeed("shopify_template_2023/product_template.csv").path)
+                mapping: shopify-csv
+                base_url: https://acme.example
+            """)
+        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["read"] as? Int == 17)
+        #expect(object["mapped"] as? Int == 1)
+        #expect(object["filtered"] as? Int == 5)
+        #expect(object["merged"] as? Int == 11)
+        #expect(result.stderr.contains("merged 11"))
+    }
 }

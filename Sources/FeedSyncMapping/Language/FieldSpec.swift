@@ -22,6 +22,10 @@ public struct FieldSpec: Sendable, Equatable {
     public var transforms: [TransformStep]
     /// The value used when no alternative gives one.
     public var defaultValue: String?
+    /// Whether a source without any of the field's columns is fine (`optional: true`): the
+    /// field is then left empty instead of being a configuration error. Presets written for
+    /// several versions of an export use it for the columns only some versions have.
+    public var isOptional: Bool
     /// The mapping file the field is written in (a base's, for a field it inherits).
     public var file: String
     /// Where the field is written, for errors.
@@ -30,12 +34,13 @@ public struct FieldSpec: Sendable, Equatable {
     /// Creates a field specification.
     public init(
         field: ProductField, alternatives: [Alternative], transforms: [TransformStep] = [], defaultValue: String? = nil,
-        file: String = "", line: Int = 0
+        isOptional: Bool = false, file: String = "", line: Int = 0
     ) {
         self.field = field
         self.alternatives = alternatives
         self.transforms = transforms
         self.defaultValue = defaultValue
+        self.isOptional = isOptional
         self.file = file
         self.line = line
     }

@@ -12,14 +12,19 @@ public struct FilterCondition: Sendable, Equatable {
     public var field: String
     /// The comparison.
     public var test: Test
+    /// Whether a source without the field is fine (`optional: true`): the condition is then
+    /// never met. Presets written for several versions of an export use it; elsewhere a
+    /// missing field is a configuration error, since it is most often a typo.
+    public var isOptional: Bool
     /// The mapping file and line the condition is written at, for errors.
     public var file: String
     public var line: Int
 
     /// Creates a condition.
-    public init(field: String, test: Test, file: String = "", line: Int = 0) {
+    public init(field: String, test: Test, isOptional: Bool = false, file: String = "", line: Int = 0) {
         self.field = field
         self.test = test
+        self.isOptional = isOptional
         self.file = file
         self.line = line
     }

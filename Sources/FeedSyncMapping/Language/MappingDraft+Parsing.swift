@@ -21,7 +21,7 @@ extension MappingDraft {
     }
 
     static func condition(_ value: YAMLValue) throws -> FilterCondition {
-        try condition(value, in: try value.mapping(allowed: ["field", "in", "equals", "empty"]))
+        try condition(value, in: try value.mapping(allowed: ["field", "in", "equals", "empty", "optional"]))
     }
 
     /// Reads `field` and one test of a condition from a mapping that may hold more keys.
@@ -37,14 +37,15 @@ extension MappingDraft {
         } else {
             test = .empty(try map.require("empty").bool())
         }
-        return FilterCondition(field: field, test: test, file: value.file, line: value.line)
+        return FilterCondition(
+            field: field, test: test, isOptional: try map["optional"]?.bool() ?? false, file: value.file, line: value.line)
     }
 
     static func fieldSpec(_ field: ProductField, _ value: YAMLValue) throws -> FieldSpec {
         guard value.isMapping else {
             return FieldSpec(field: field, alternatives: [.field(try value.rawString())], file: value.file, line: value.line)
         }
-        let map = try value.mapping(allowed: ["when", "from", "template", "value", "collect", "default", "transforms"])
+        let map = try value.mapping(allowed: ["when", "from", "template", "value", "collect", "default", "transforms", "optional"])
         var alternatives: [FieldSpec.Alternative] = []
         for item in try map["when"]?.sequence() ?? [] {
             alternatives.append(try conditional(item))
@@ -74,7 +75,8 @@ extension MappingDraft {
             throw value.error("the transforms end with a \(kind.rawValue) value, but \(field.rawValue) needs a \(field.valueKind.rawValue)")
         }
         return FieldSpec(
-            field: field, alternatives: alternatives, transforms: steps, defaultValue: defaultValue, file: value.file, line: value.line)
+            field: field, alternatives: alternatives, transforms: steps, defaultValue: defaultValue,
+            isOptional: try map["optional"]?.bool() ?? false, file: value.file, line: value.line)
     }
 
     /// The `from`, `template` and `value` alternatives of a field or `when` item, in that order.
@@ -143,12 +145,13 @@ extension MappingDraft {
                 limit: try map["limit"]?.int(in: 1...10_000, environment: [:]))
         case "categories":
             guard let options else { return .categories(CategoryOptions()) }
-            let map = try options.mapping(allowed: ["paths", "levels", "url", "skip_levels"])
+            let map = try options.mapping(allowed: ["paths", "levels", "url", "skip_levels", "path_depth"])
             return .categories(CategoryOptions(
                 pathSeparator: try map["paths"]?.rawString() ?? ",",
                 levelSeparator: try map["levels"]?.rawString() ?? ">",
                 url: try map["url"]?.rawString(),
-                skipLeadingLevels: try map["skip_levels"]?.int(in: 0...10, environment: [:]) ?? 0))
+                skipLeadingLevels: try map["skip_levels"]?.int(in: 0...10, environment: [:]) ?? 0,
+                pathDepth: try map["path_depth"]?.int(in: 1...20, environment: [:])))
         default:
             throw value.error("unknown transform '\(name)' (transforms: \(TransformStep.names.joined(separator: ", ")))")
         }

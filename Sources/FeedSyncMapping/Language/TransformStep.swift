@@ -121,12 +121,18 @@ public struct CategoryOptions: Sendable, Equatable {
     /// Levels dropped from the start of every path (a store root such as Magento's
     /// `Default Category`).
     public var skipLeadingLevels: Int
+    /// When set, every this many levels start a new path (`path_depth: 2` reads Magento's
+    /// sample-data `Gear\nBags\nCollections\nErin Recommends` as two paths of two levels).
+    public var pathDepth: Int?
 
     /// Creates category options.
-    public init(pathSeparator: String = ",", levelSeparator: String = ">", url: String? = nil, skipLeadingLevels: Int = 0) {
+    public init(
+        pathSeparator: String = ",", levelSeparator: String = ">", url: String? = nil, skipLeadingLevels: Int = 0, pathDepth: Int? = nil
+    ) {
         self.pathSeparator = pathSeparator
         self.levelSeparator = levelSeparator
         self.url = url
         self.skipLeadingLevels = skipLeadingLevels
+        self.pathDepth = pathDepth
     }
 }

@@ -56,15 +56,19 @@ public struct Mapper: Sendable {
     /// - Throws: ``ConfigError`` naming the mapping file, line and field.
     public func check(header: FieldNames, sourceFile: String) throws {
         for spec in mapping.fields.values.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
-            guard spec.alternatives.contains(where: { isUsable($0, header) }) || spec.defaultValue != nil else {
+            guard spec.alternatives.contains(where: { isUsable($0, header) }) || spec.defaultValue != nil || spec.isOptional else {
                 let missing = spec.sourceFields.filter { context.variables[$0] == nil && !has($0, header) }
-                let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+                let columns = missing.filter { $0 != "base_url" }.map { "'\($0)'" }.joined(separator: ", ")
+                var message = columns.isEmpty ? "" : "\(sourceFile) has no field \(columns)"
+                if missing.contains("base_url") {
+                    message += (message.isEmpty ? "" : "; ") + "set base_url on the source: this mapping builds the value from the shop's address"
+                }
                 throw ConfigError(
                     file: spec.file.isEmpty ? mapping.file : spec.file, line: spec.line, key: "fields.\(spec.field.rawValue)",
-                    message: "\(sourceFile) has no field \(names)")
+                    message: message)
             }
         }
-        for condition in mapping.filter.drop + mapping.filter.keep where !has(condition.field, header) {
+        for condition in mapping.filter.drop + mapping.filter.keep where !condition.isOptional && !has(condition.field, header) {
             throw ConfigError(
                 file: condition.file.isEmpty ? mapping.file : condition.file, line: condition.line, key: "filter",
                 message: "\(sourceFile) has no field '\(condition.field)'")

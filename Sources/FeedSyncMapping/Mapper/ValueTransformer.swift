@@ -169,6 +169,7 @@ struct ValueTransformer: Sendable {
             levelSeparator: options.levelSeparator,
             pathSeparator: options.pathSeparator.isEmpty ? nil : options.pathSeparator,
             skipLeadingLevels: options.skipLeadingLevels,
+            pathDepth: options.pathDepth,
             urlTemplate: template)
     }
 
