@@ -53,7 +53,8 @@ public struct CatalogReader: Sendable {
     ///   - report: counts `read`, `mapped`, `rejected`, `filtered`, `merged` and `warnings`.
     ///   - rejection: called for each rejected record.
     ///   - warning: called for each warning about a mapped record.
-    ///   - product: called for each mapped product; what it throws stops the read.
+    ///   - product: called for each mapped product with its record's location (a folded
+    ///     group's first variant row); what it throws stops the read.
     /// - Throws: ``ConfigError`` when the source's header lacks the mapping's columns; the
     ///   source's read errors; whatever `product` throws.
     public func read(
@@ -61,7 +62,7 @@ public struct CatalogReader: Sendable {
         into report: inout RunReport,
         rejection: (Rejection) -> Void = { _ in },
         warning: (RecordWarning) -> Void = { _ in },
-        product: (Product) async throws -> Void
+        product: (Product, RecordLocation) async throws -> Void
     ) async throws {
         var variables: [String: String] = [:]
         if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
@@ -74,7 +75,7 @@ public struct CatalogReader: Sendable {
         ])
         var grouper = GroupingMapper(mapper: mapper)
         // Reused for every record: a record usually gives one outcome, a finished group several.
-        var outcomes: [MapOutcome] = []
+        var outcomes: [MappedRecord] = []
         while let event = try csv.next() {
             report.read += 1
             switch event {
@@ -92,21 +93,21 @@ public struct CatalogReader: Sendable {
 
     /// Counts and hands on mapped outcomes, then empties the list.
     private func deliver(
-        _ outcomes: inout [MapOutcome],
+        _ outcomes: inout [MappedRecord],
         into report: inout RunReport,
         rejection: (Rejection) -> Void,
         warning: (RecordWarning) -> Void,
-        product: (Product) async throws -> Void
+        product: (Product, RecordLocation) async throws -> Void
     ) async throws {
-        for outcome in outcomes {
-            switch outcome {
-            case .product(let mapped, let warnings):
+        for mapped in outcomes {
+            switch mapped.outcome {
+            case .product(let item, let warnings):
                 report.mapped += 1
                 for found in warnings {
                     report.record(found)
                     warning(found)
                 }
-                try await product(mapped)
+                try await product(item, mapped.location)
             case .rejected(let rejected):
                 report.record(rejected)
                 rejection(rejected)

@@ -34,7 +34,7 @@ public struct ExportRun: Sendable {
         var report = RunReport()
         var writer = try ProductStreamWriter(format: format, output: output)
         for source in prepared {
-            try await reader.read(source, into: &report, rejection: rejection) { product in
+            try await reader.read(source, into: &report, rejection: rejection) { product, _ in
                 try writer.write(product)
             }
         }

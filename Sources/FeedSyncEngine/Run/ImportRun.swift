@@ -48,7 +48,7 @@ public struct ImportRun: Sendable {
         batch.reserveCapacity(batchSize)
         do {
             for source in prepared {
-                try await reader.read(source, into: &report, rejection: rejection) { product in
+                try await reader.read(source, into: &report, rejection: rejection) { product, _ in
                     batch.append(product)
                     if batch.count == batchSize {
                         try await send(batch, report: &upload)

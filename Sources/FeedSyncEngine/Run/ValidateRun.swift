@@ -26,7 +26,7 @@ public struct ValidateRun: Sendable {
         let prepared = try reader.prepare(sources)
         var report = RunReport()
         for source in prepared {
-            try await reader.read(source, into: &report, rejection: rejection, warning: warning) { _ in }
+            try await reader.read(source, into: &report, rejection: rejection, warning: warning) { _, _ in }
         }
         report.durationSeconds = Date().timeIntervalSince(started)
         return report

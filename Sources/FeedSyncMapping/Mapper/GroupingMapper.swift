@@ -35,14 +35,14 @@ public struct GroupingMapper: Sendable {
     /// - Parameters:
     ///   - record: the next record of the source.
     ///   - outcomes: where outcomes are appended.
-    public mutating func add(_ record: SourceRecord, to outcomes: inout [MapOutcome]) {
+    public mutating func add(_ record: SourceRecord, to outcomes: inout [MappedRecord]) {
         guard let grouping = mapper.mapping.grouping else {
-            outcomes.append(mapper.map(record))
+            outcomes.append(MappedRecord(location: record.location, outcome: mapper.map(record)))
             return
         }
         guard let key = mapper.groupKey(of: record) else {
             finishGroup(into: &outcomes)
-            outcomes.append(mapper.map(record))
+            outcomes.append(MappedRecord(location: record.location, outcome: mapper.map(record)))
             return
         }
         if key == currentKey, members.count < grouping.maxRows {
@@ -51,7 +51,7 @@ public struct GroupingMapper: Sendable {
         }
         finishGroup(into: &outcomes)
         if finishedKeys.contains(key.hashValue) {
-            outcomes.append(straggler(record, key: key, grouping: grouping))
+            outcomes.append(MappedRecord(location: record.location, outcome: straggler(record, key: key, grouping: grouping)))
             return
         }
         currentKey = key
@@ -59,11 +59,11 @@ public struct GroupingMapper: Sendable {
     }
 
     /// Ends the source: appends the outcomes of the last group.
-    public mutating func finish(into outcomes: inout [MapOutcome]) {
+    public mutating func finish(into outcomes: inout [MappedRecord]) {
         finishGroup(into: &outcomes)
     }
 
-    private mutating func finishGroup(into outcomes: inout [MapOutcome]) {
+    private mutating func finishGroup(into outcomes: inout [MappedRecord]) {
         guard let key = currentKey, let grouping = mapper.mapping.grouping, let parent = members.first else { return }
         finishedKeys.insert(key.hashValue)
         var rows: [(record: SourceRecord, values: Mapper.MemberValues, isImageRow: Bool)] = []
@@ -105,7 +105,9 @@ public struct GroupingMapper: Sendable {
                 results[first.index] = mapper.assemble(combined, location: rows[first.index].record.location)
             }
         }
-        outcomes.append(contentsOf: results)
+        for (row, result) in zip(rows, results) {
+            outcomes.append(MappedRecord(location: row.record.location, outcome: result))
+        }
         members.removeAll(keepingCapacity: true)
         currentKey = nil
     }

@@ -13,3 +13,17 @@ public enum MapOutcome: Sendable {
     /// product (`variants: fold`), or an image row whose images went to its group.
     case merged
 }
+
+/// A record's outcome and where the record is, as ``GroupingMapper`` hands them on.
+public struct MappedRecord: Sendable {
+    /// Where the record is (for a folded group's product, its first variant row).
+    public var location: RecordLocation
+    /// What became of it.
+    public var outcome: MapOutcome
+
+    /// Creates a mapped record.
+    public init(location: RecordLocation, outcome: MapOutcome) {
+        self.location = location
+        self.outcome = outcome
+    }
+}

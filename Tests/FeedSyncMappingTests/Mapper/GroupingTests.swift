@@ -45,10 +45,11 @@ struct GroupingTests {
 
     private func run(_ yaml: String, _ records: [SourceRecord]) throws -> [MapOutcome] {
         var grouper = GroupingMapper(mapper: try MappingFactory.mapper(yaml))
-        var outcomes: [MapOutcome] = []
+        var outcomes: [MappedRecord] = []
         for record in records { grouper.add(record, to: &outcomes) }
         grouper.finish(into: &outcomes)
-        return outcomes
+        #expect(outcomes.map(\.location.line) == records.map(\.location.line), "one outcome per record, in order")
+        return outcomes.map(\.outcome)
     }
 
     @Test("separate: every variant is a product with the first row's title and the image rows' images")
@@ -178,11 +179,12 @@ struct GroupingTests {
             ["759", "variation", "cc-hoodie-green", "Hoodie - Green, No", "1", "1", "", "45", "", "cc-hoodie"],
             ["743", "simple", "cc-hoodie-with-logo", "Hoodie with Pocket and  Logo", "1", "1", "", "45", "Clothing > Hoodies", ""],
         ]
-        var outcomes: [MapOutcome] = []
+        var mapped: [MappedRecord] = []
         for (index, row) in cells.enumerated() {
-            grouper.add(MappingFactory.record(Array(zip(header, row)), line: index + 2), to: &outcomes)
+            grouper.add(MappingFactory.record(Array(zip(header, row)), line: index + 2), to: &mapped)
         }
-        grouper.finish(into: &outcomes)
+        grouper.finish(into: &mapped)
+        let outcomes = mapped.map(\.outcome)
         let products = outcomes.compactMap(\.product)
         #expect(products.map(\.pid) == ["cc-hoodie", "cc-hoodie-with-logo"])
         #expect(products[0].name == "Hoodie")

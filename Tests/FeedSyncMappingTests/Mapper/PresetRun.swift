@@ -32,7 +32,7 @@ struct PresetRun {
         var source = try CSVSource(path: path, source: "feed", dialect: CSVDialect(delimiter: mapping.csvDelimiter))
         try mapper.check(header: source.names, sourceFile: path)
         var grouper = GroupingMapper(mapper: mapper)
-        var outcomes: [MapOutcome] = []
+        var outcomes: [MappedRecord] = []
         while let event = try source.next() {
             read += 1
             switch event {
@@ -41,8 +41,8 @@ struct PresetRun {
             }
         }
         grouper.finish(into: &outcomes)
-        for outcome in outcomes {
-            switch outcome {
+        for mapped in outcomes {
+            switch mapped.outcome {
             case .product(let product, let found):
                 products.append(product)
                 warnings += found
