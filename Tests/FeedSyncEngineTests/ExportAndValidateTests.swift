@@ -115,4 +115,53 @@ struct ExportAndValidateTests {
         #expect(object["merged"] as? Int == 11)
         #expect(result.stderr.contains("merged 11"))
     }
+
+    @Test("export --format accesstrade writes {\"data\": [...], \"total\": N} built with the accesstrade section")
+    func exportAccessTrade() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9", extraAffili: """
+            accesstrade:
+              campaign: shop
+              domain: shop.example
+              deep_link: https://fast.accesstrade.com.vn/deep_link/42
+            """)
+        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == 3)
+        let items = try #require(object["data"] as? [[String: Any]])
+        #expect(items.map { $0["product_id"] as? String } == ["1", "2", "3"])
+        #expect(items[0]["aff_link"] as? String == "https://fast.accesstrade.com.vn/deep_link/42?url=https%3A%2F%2Fshop.example%2F%3Fp%3D1")
+        #expect(items[0]["cate"] as? String == "shirts")
+        #expect(items[0]["price"] as? Int == 1001)
+        #expect(items[0]["status_discount"] as? Int == 0)
+    }
+
+    @Test("export --format accesstrade of an empty catalog is {\"data\":[],\"total\":0}")
+    func exportAccessTradeEmpty() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.header + "\n")
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9", extraAffili: """
+            accesstrade: { campaign: shop, domain: shop.example, deep_link: "https://fast.accesstrade.com.vn/deep_link/42" }
+            """)
+        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 0)
+        #expect(result.stdout == "{\"data\":[],\"total\":0}\n")
+    }
+
+    @Test("export --format accesstrade without the accesstrade section is a configuration error, exit 2, nothing written")
+    func exportAccessTradeNeedsSection() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("catalog.csv", WooCSV.catalog(count: 1))
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let output = workspace.path("items.json")
+        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--output", output, "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("accesstrade: missing"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
 }

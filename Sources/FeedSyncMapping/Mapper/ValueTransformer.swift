@@ -152,7 +152,7 @@ struct ValueTransformer: Sendable {
         case .slug: return TextTransform.slug(text)
         case .lower: return text.lowercased()
         case .trim: return TextTransform.trim(text)
-        case .urlencode: return text.addingPercentEncoding(withAllowedCharacters: .urlUnreservedCharacters) ?? ""
+        case .urlencode: return PercentEncoding.unreserved(text)
         case .origin: return origin(of: text) ?? ""
         }
     }
@@ -183,9 +183,4 @@ struct ValueTransformer: Sendable {
         let port = components.port.map { ":\($0)" } ?? ""
         return "\(scheme)://\(host)\(port)"
     }
-}
-
-extension CharacterSet {
-    /// RFC 3986's unreserved characters: what needs no percent-encoding anywhere in a URL.
-    static let urlUnreservedCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

@@ -98,9 +98,7 @@ public struct URLResolver: Sendable, Hashable {
         for index in rest.indices {
             let byte = rest[index]
             if Self.needsEscape(rest, at: index) {
-                output.append(UInt8(ascii: "%"))
-                output.append(Self.hex[Int(byte >> 4)])
-                output.append(Self.hex[Int(byte & 0x0F)])
+                PercentEncoding.appendEscape(byte, to: &output)
             } else {
                 output.append(byte)
             }
@@ -112,7 +110,6 @@ public struct URLResolver: Sendable, Hashable {
         TransformError(transform: Self.transformName, value: text, reason: reason)
     }
 
-    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
     private static let unsafe: Set<UInt8> = Set(" \"<>\\^`{|}".utf8)
 
     private static func needsEscape(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
