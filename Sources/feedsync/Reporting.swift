@@ -18,7 +18,8 @@ enum Reporting {
     ///   - command: the command's name, for the summary line.
     ///   - json: whether to print the report as JSON on standard output.
     ///   - listRejections: whether the summary lists rejections (validate already printed them).
-    static func finish(_ report: RunReport, command: String, json: Bool, listRejections: Bool = true) -> Int32 {
+    ///   - byReason: whether to print the counts by field and reason (validate does).
+    static func finish(_ report: RunReport, command: String, json: Bool, listRejections: Bool = true, byReason: Bool = false) -> Int32 {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -34,9 +35,23 @@ enum Reporting {
                 Console.info("… and \(report.rejected - 20) more rejections (run `feedsync validate` to list them all)")
             }
         }
+        if byReason { printByReason(report.summary) }
         for error in report.errors { Console.error(error) }
         Console.info(summary(report, command: command))
         return ExitStatus.code(for: report)
+    }
+
+    /// Prints how many rejections and warnings each field and reason had, most first.
+    static func printByReason(_ summary: ReasonSummary) {
+        let entries = summary.byCount
+        guard !entries.isEmpty else { return }
+        Console.info("by reason:")
+        let width = String(entries.map(\.count).max() ?? 0).count
+        for entry in entries {
+            let count = String(repeating: " ", count: width - String(entry.count).count) + String(entry.count)
+            let kind = entry.kind == .rejected ? "rejected" : "warning "
+            Console.info("  \(kind) \(count)  \(entry.field.map { "\($0): " } ?? "")\(entry.reason)  (first: \(entry.first))")
+        }
     }
 
     static func summary(_ report: RunReport, command: String) -> String {

@@ -164,4 +164,30 @@ struct ExportAndValidateTests {
         #expect(result.stderr.contains("accesstrade: missing"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
+
+    @Test("validate ends with the counts by field and reason, and --json carries them as summary")
+    func validateSummaryByReason() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let csv = WooCSV.header + "\n"
+            + "1,simple,a,Good,1,1,,100,Shoes,https://shop.example/a.jpg\n"
+            + "2,simple,b,Bad,1,1,,abc,Shoes,https://shop.example/b.jpg\n"
+            + "3,simple,c,Worse,1,1,,call us,Shoes,https://shop.example/c.jpg\n"
+            + "4,simple,d,Short row\n"
+            + "5,simple,e,Dear,1,1,90,80,Shoes,https://shop.example/e.jpg\n"
+        try workspace.write("catalog.csv", csv)
+        try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
+        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("by reason:"))
+        #expect(result.stderr.contains(#"rejected 2  price: price "…": no number found in the price  (first: "#))
+        #expect(result.stderr.contains("rejected 1  row has N fields, header has N  (first: "))
+        #expect(result.stderr.contains("warning  1  sale_price: the sale price N is higher than the price N; ignored"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [[String: Any]])
+        #expect(summary.map { $0["count"] as? Int } == [2, 1, 1])
+        #expect(object["rejected"] as? Int == 3)
+        #expect(object["read"] as? Int == 5)
+        #expect((object["mapped"] as? Int ?? 0) + (object["rejected"] as? Int ?? 0) + (object["filtered"] as? Int ?? 0) == 5)
+    }
 }

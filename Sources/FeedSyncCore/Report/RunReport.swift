@@ -2,7 +2,8 @@
 ///
 /// Field names are the design's contract: `read`, `mapped`, `rejected`, `new`, `changed`,
 /// `unchanged`, `withdrawn`, `sent`, `batches`, `failed_batches`, `duration_s`,
-/// `rejections`. `filtered`, `merged`, `warnings`, `warning_list` and `errors` are additions.
+/// `rejections`. `filtered`, `merged`, `warnings`, `warning_list`, `summary` and `errors`
+/// are additions.
 public struct RunReport: Sendable, Codable, Equatable {
     /// How many of the rejections are listed in ``rejections``.
     public static let listedRejections = 100
@@ -41,6 +42,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rejections: [Entry] = []
     /// The first ``listedRejections`` warnings.
     public var warningList: [Entry] = []
+    /// Every rejection and warning counted by kind, field and reason (``ReasonSummary``).
+    public var summary = ReasonSummary()
     /// Problems that stopped or spoiled the run (an unreachable endpoint, a refused batch).
     public var errors: [String] = []
 
@@ -68,7 +71,7 @@ public struct RunReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
-        case merged, warnings, warningList = "warning_list"
+        case merged, warnings, warningList = "warning_list", summary
         case failedBatches = "failed_batches"
         case durationSeconds = "duration_s"
         case rejections, errors
@@ -81,11 +84,13 @@ public struct RunReport: Sendable, Codable, Equatable {
     public mutating func record(_ rejection: Rejection) {
         rejected += 1
         if rejections.count < Self.listedRejections { rejections.append(Entry(rejection)) }
+        summary.count(rejection, as: .rejected)
     }
 
     /// Counts a warning and lists it while fewer than ``listedRejections`` are listed.
     public mutating func record(_ warning: RecordWarning) {
         warnings += 1
         if warningList.count < Self.listedRejections { warningList.append(Entry(warning)) }
+        summary.count(warning, as: .warning)
     }
 }
