@@ -39,4 +39,28 @@ public enum ProductField: String, Sendable, CaseIterable {
         case .createdAt, .updatedAt, .saleStart, .saleEnd: return .date
         }
     }
+
+    /// The field's position in ``allCases``, for storage indexed by field (spelled out:
+    /// a lookup table would cost a hash per access).
+    public var ordinal: Int {
+        switch self {
+        case .pid: 0
+        case .name: 1
+        case .url: 2
+        case .price: 3
+        case .oldPrice: 4
+        case .salePrice: 5
+        case .inStock: 6
+        case .images: 7
+        case .categories: 8
+        case .createdAt: 9
+        case .updatedAt: 10
+        case .discountAmount: 11
+        case .discountPercent: 12
+        case .saleStart: 13
+        case .saleEnd: 14
+        case .sku: 15
+        case .description: 16
+        }
+    }
 }

@@ -2,41 +2,44 @@ import FeedSyncCore
 import Foundation
 
 /// Field values gathered while mapping one record.
+///
+/// An array indexed by ``ProductField/ordinal`` rather than a dictionary: every record
+/// fills one, and hashing each field's key twice per record showed in profiles.
 struct FieldValues: Sendable {
-    private var storage: [ProductField: MappedValue] = [:]
+    private var storage = [MappedValue?](repeating: nil, count: ProductField.allCases.count)
 
     subscript(field: ProductField) -> MappedValue? {
-        get { storage[field] }
-        set { storage[field] = newValue }
+        get { storage[field.ordinal] }
+        set { storage[field.ordinal] = newValue }
     }
 
     func text(_ field: ProductField) -> String? {
-        if case .text(let text)? = storage[field] { return text }
+        if case .text(let text)? = self[field] { return text }
         return nil
     }
 
     func number(_ field: ProductField) -> Double? {
-        if case .number(let number)? = storage[field] { return number }
+        if case .number(let number)? = self[field] { return number }
         return nil
     }
 
     func bool(_ field: ProductField) -> Bool? {
-        if case .bool(let value)? = storage[field] { return value }
+        if case .bool(let value)? = self[field] { return value }
         return nil
     }
 
     func list(_ field: ProductField) -> [String]? {
-        if case .list(let items)? = storage[field] { return items }
+        if case .list(let items)? = self[field] { return items }
         return nil
     }
 
     func categories(_ field: ProductField) -> [Category]? {
-        if case .categories(let categories)? = storage[field] { return categories }
+        if case .categories(let categories)? = self[field] { return categories }
         return nil
     }
 
     func date(_ field: ProductField) -> Date? {
-        if case .date(let date)? = storage[field] { return date }
+        if case .date(let date)? = self[field] { return date }
         return nil
     }
 }

@@ -15,12 +15,13 @@ extension Mapper {
         let text = TextTransform.trim(firstValue(condition.field, in: record) ?? "")
         switch condition.test {
         case .empty(let wanted): return text.isEmpty == wanted
-        case .oneOf(let options): return options.contains { $0.caseInsensitiveCompare(text) == .orderedSame }
+        case .oneOf(let options): return options.contains { Self.equalIgnoringCase($0, text) }
         }
     }
 
     mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
         guard let start = firstSource(of: spec, in: record) else { return nil }
+        if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
@@ -34,6 +35,7 @@ extension Mapper {
             if categoryCache.count >= Self.categoryCacheLimit { categoryCache.removeAll(keepingCapacity: true) }
             categoryCache[cacheKey] = .some(result)
         }
+        lastResults[spec.field.ordinal] = (start, result)
         return result
     }
 
@@ -101,5 +103,24 @@ extension Mapper {
             }
         }
         return output
+    }
+
+    /// Case-insensitive equality, byte by byte for ASCII (filter values are words such as
+    /// `draft` and `variable`), through lower-casing otherwise.
+    static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.utf8
+        let right = rhs.utf8
+        guard left.count == right.count else {
+            // ASCII keeps its length under case folding; other scripts may not.
+            if left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) { return false }
+            return lhs.lowercased() == rhs.lowercased()
+        }
+        for (a, b) in zip(left, right) where a != b {
+            guard a < 0x80, b < 0x80 else { return lhs.lowercased() == rhs.lowercased() }
+            let lowerA = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+            let lowerB = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if lowerA != lowerB { return false }
+        }
+        return true
     }
 }

@@ -26,6 +26,9 @@ public struct Mapper: Sendable {
     let keyPipeline: [ValueTransformer.Operation]
     /// Mapped categories by cell text.
     var categoryCache: [String: MappedValue?] = [:]
+    /// Each field's last raw value and its result: consecutive rows often repeat a cell
+    /// (a group's inherited description, a category), and the pipeline is a pure function.
+    var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
     static let categoryCacheLimit = 4096
 
     /// Creates a mapper.

@@ -21,46 +21,58 @@ enum HTMLText {
     static func plainText(_ html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pending = Pending.none
+            var text = TextBuilder(capacity: bytes.count)
             var index = 0
-            func emit(_ byte: UInt8) {
-                if pending != .none, !output.isEmpty {
-                    output.append(pending == .newline ? UInt8(ascii: "\n") : UInt8(ascii: " "))
-                }
-                pending = .none
-                output.append(byte)
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "<"):
                     if let tag = Tag.read(bytes, at: index) {
-                        pending = max(pending, tag.breakBefore)
+                        text.pending = max(text.pending, tag.breakBefore)
                         index = tag.end
                         continue
                     }
-                    emit(byte)
+                    text.emit(byte)
                 case UInt8(ascii: "&"):
                     if let (scalar, end) = HTMLEntities.decode(bytes, at: index) {
                         if scalar == "\u{00A0}" || scalar == " " || scalar == "\t" || scalar == "\n" {
-                            pending = max(pending, .space)
+                            text.pending = max(text.pending, .space)
                         } else {
-                            UTF8.encode(scalar) { emit($0) }
+                            UTF8.encode(scalar) { text.emit($0) }
                         }
                         index = end
                         continue
                     }
-                    emit(byte)
+                    text.emit(byte)
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0C:
-                    pending = max(pending, .space)
+                    text.pending = max(text.pending, .space)
                 default:
-                    emit(byte)
+                    text.emit(byte)
                 }
                 index += 1
             }
-            return String(decoding: output, as: UTF8.self)
+            return String(decoding: text.output, as: UTF8.self)
+        }
+    }
+
+    /// The text being built and the break owed before its next character.
+    ///
+    /// A struct rather than a closure over local variables, which would make every byte pay
+    /// for dynamic exclusivity checks.
+    private struct TextBuilder {
+        var output: [UInt8] = []
+        var pending = Pending.none
+
+        init(capacity: Int) {
+            output.reserveCapacity(capacity)
+        }
+
+        mutating func emit(_ byte: UInt8) {
+            if pending != .none, !output.isEmpty {
+                output.append(pending == .newline ? UInt8(ascii: "\n") : UInt8(ascii: " "))
+            }
+            pending = .none
+            output.append(byte)
         }
     }
 

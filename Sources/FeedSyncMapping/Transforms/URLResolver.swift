@@ -8,7 +8,7 @@
 ///   removed), or appended to a folder (Magento's `/m/h/mh01.jpg` under
 ///   `media/catalog/product`).
 /// - Characters a URL cannot carry are percent-encoded as UTF-8 after the host: non-ASCII
-///   letters (`/محصول/کفش` → `/%D9%85…`), spaces, `"<>\^`{|}`, and a `%` that starts no
+///   letters (`/محصول/کفش` → `/%D9%85…`), spaces, ``"<>\^`{|}``, and a `%` that starts no
 ///   escape. Existing escapes are kept, so encoding twice changes nothing. The host is
 ///   left as written (no punycode).
 ///
@@ -88,7 +88,7 @@ public struct URLResolver: Sendable, Hashable {
         let authority = url[hostStart..<hostEnd]
         let host = authority.split(separator: UInt8(ascii: "@")).last ?? authority[...]
         guard !host.isEmpty, host.first != UInt8(ascii: ":") else { throw error(original, "has no host (expected http://host/…)") }
-        if host.contains(where: { $0 <= 0x20 || Self.unsafe.contains($0) }) {
+        if host.contains(where: { $0 <= 0x20 || Self.isUnsafe($0) }) {
             throw error(original, "has an invalid host")
         }
         let rest = url[hostEnd...]
@@ -110,11 +110,20 @@ public struct URLResolver: Sendable, Hashable {
         TransformError(transform: Self.transformName, value: text, reason: reason)
     }
 
-    private static let unsafe: Set<UInt8> = Set(" \"<>\\^`{|}".utf8)
+    /// Characters RFC 3986 does not allow anywhere in a URL (a switch, not a set: this runs
+    /// for every byte of every link).
+    private static func isUnsafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            true
+        default: false
+        }
+    }
 
     private static func needsEscape(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
-        if byte >= 0x80 || byte < 0x20 || byte == 0x7F || unsafe.contains(byte) { return true }
+        if byte >= 0x80 || byte < 0x20 || byte == 0x7F || isUnsafe(byte) { return true }
         guard byte == UInt8(ascii: "%") else { return false }
         // A `%` starting an escape stays; a lone one is encoded as %25.
         guard index + 2 < bytes.endIndex else { return true }

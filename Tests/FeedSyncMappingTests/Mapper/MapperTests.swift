@@ -361,4 +361,33 @@ struct MapperTests {
         ])).product
         #expect(product?.images == ["https://s/a.jpg", "https://s/b.jpg", "https://s/c.jpg"])
     }
+
+    @Test("every field's ordinal is its position among all fields")
+    func ordinals() {
+        #expect(ProductField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+
+    @Test("a repeated cell gives the same value, and a different cell after it its own")
+    func repeatedCells() throws {
+        var mapper = try MappingFactory.mapper(MappingFactory.basic)
+        var row = fullRow
+        #expect(mapper.map(MappingFactory.record(row)).product?.price == 1250)
+        #expect(mapper.map(MappingFactory.record(row)).product?.price == 1250)
+        row[3] = ("price", "abc")
+        #expect(mapper.map(MappingFactory.record(row)).rejection?.field == "price")
+        row[3] = ("price", "99")
+        #expect(mapper.map(MappingFactory.record(row)).product?.price == 99)
+    }
+
+    @Test("filter values match without regard to case, in any script")
+    func filterCaseInsensitive() throws {
+        var mapper = try MappingFactory.mapper("""
+            filter:
+              drop: [{ field: status, in: [ẩn, DRAFT] }]
+            fields: { pid: id, name: title, url: link, price: price }
+            """)
+        #expect(mapper.map(MappingFactory.record(fullRow + [("status", "Ẩn")])).isFiltered)
+        #expect(mapper.map(MappingFactory.record(fullRow + [("status", "draft")])).isFiltered)
+        #expect(mapper.map(MappingFactory.record(fullRow + [("status", "drafts")])).product != nil)
+    }
 }
