@@ -19,6 +19,7 @@ public struct ReasonSummary: Sendable, Codable, Equatable {
 
     /// One group of findings.
     public struct Entry: Sendable, Codable, Equatable {
+        /// Rejections or warnings.
         public var kind: Kind
         /// The field concerned, when the findings name one.
         public var field: String?

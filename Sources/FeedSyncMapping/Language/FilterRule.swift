@@ -16,8 +16,9 @@ public struct FilterCondition: Sendable, Equatable {
     /// never met. Presets written for several versions of an export use it; elsewhere a
     /// missing field is a configuration error, since it is most often a typo.
     public var isOptional: Bool
-    /// The mapping file and line the condition is written at, for errors.
+    /// The mapping file the condition is written in, for errors.
     public var file: String
+    /// The line it is written at.
     public var line: Int
 
     /// Creates a condition.

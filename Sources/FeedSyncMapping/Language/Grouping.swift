@@ -32,8 +32,9 @@ public struct Grouping: Sendable, Equatable {
     /// The most rows one group may have before it is ended, so that a wrong key cannot
     /// make a group hold the whole catalog.
     public var maxRows: Int
-    /// Where `group_by:` is written, for errors.
+    /// The mapping file `group_by:` is written in, for errors.
     public var file: String
+    /// The line it is written at.
     public var line: Int
 
     /// The default for ``maxRows``.
