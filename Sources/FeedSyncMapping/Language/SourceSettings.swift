@@ -25,16 +25,19 @@ public struct SourceSettings: Sendable {
     /// The JSON presets a mapping can name (`json: { preset: affili-webhook }`).
     public static let jsonPresets = ["affili-webhook", "shop-plugin", "torob-v3", "accesstrade", "woocommerce-rest", "shopify", "strapi"]
 
-    /// Reads the `encoding`, `xml` and `json` keys of a mapping file.
+    /// Reads the `encoding`, `xml` and `json` keys of a mapping file; a key the file does
+    /// not have stays `nil`, so that an extending mapping keeps its base's.
     /// - Throws: ``ConfigError`` at the offending key.
-    init(_ top: YAMLMapping) throws {
-        self.init()
+    static func parse(_ top: YAMLMapping) throws -> (encoding: TextEncoding?, xml: XMLDialect?, json: JSONPagesOptions?) {
+        var encoding: TextEncoding?
+        var xml: XMLDialect?
+        var json: JSONPagesOptions?
         if let value = top["encoding"] {
-            guard let encoding = TextEncoding(name: try value.rawString()) else {
+            guard let found = TextEncoding(name: try value.rawString()) else {
                 let known = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
                 throw value.error("unknown encoding (encodings: \(known))")
             }
-            self.encoding = encoding
+            encoding = found
         }
         if let value = top["xml"] {
             let map = try value.mapping(allowed: ["record", "namespaces"])
@@ -42,11 +45,10 @@ public struct SourceSettings: Sendable {
             for (prefix, uri) in try map["namespaces"]?.freeMapping().entries ?? [] {
                 namespaces[prefix] = try uri.rawString()
             }
-            xml = XMLDialect(
-                recordElement: try map["record"]?.rawString() ?? "item", namespaces: namespaces,
-                encoding: encoding.map { _ in "UTF-8" })
+            xml = XMLDialect(recordElement: try map["record"]?.rawString() ?? "item", namespaces: namespaces)
         }
         if let value = top["json"] { json = try Self.json(value) }
+        return (encoding, xml, json)
     }
 
     private static func json(_ value: YAMLValue) throws -> JSONPagesOptions {

@@ -21,6 +21,16 @@ enum MappingFactory {
         Mapper(mapping: try mapping(yaml), context: MappingContext(variables: variables, now: now))
     }
 
+    /// `fields:` with the four required fields from columns id, title, link and price
+    /// (lines 1 to 5), for tests that add one field at line 6.
+    static let requiredFields = """
+        fields:
+          pid: id
+          name: title
+          url: link
+          price: price
+        """
+
     static let basic = """
         fields:
           pid: id
@@ -36,8 +46,13 @@ enum MappingFactory {
 
 extension MapOutcome {
     var product: Product? {
-        if case .product(let product) = self { return product }
+        if case .product(let product, _) = self { return product }
         return nil
+    }
+
+    var warnings: [RecordWarning] {
+        if case .product(_, let warnings) = self { return warnings }
+        return []
     }
 
     var rejection: Rejection? {
@@ -47,6 +62,11 @@ extension MapOutcome {
 
     var isFiltered: Bool {
         if case .filtered = self { return true }
+        return false
+    }
+
+    var isMerged: Bool {
+        if case .merged = self { return true }
         return false
     }
 }

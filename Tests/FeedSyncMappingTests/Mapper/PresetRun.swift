@@ -1,0 +1,72 @@
+import FeedSyncConfig
+import FeedSyncCore
+import FeedSyncMapping
+import FeedSyncSources
+import FeedSyncTesting
+import Foundation
+import Testing
+
+/// Maps a real feed with a bundled preset, as the engine does, and keeps every outcome.
+struct PresetRun {
+    var products: [Product] = []
+    var rejections: [Rejection] = []
+    var warnings: [RecordWarning] = []
+    var filtered = 0
+    var merged = 0
+    var read = 0
+
+    /// - Parameters:
+    ///   - preset: the preset's name.
+    ///   - file: the feed under `../shared/realfeeds/`.
+    ///   - baseURL: the source's `base_url`.
+    ///   - now: the run's time.
+    ///   - overrides: YAML added to `extends: <preset>`, to change a setting of the preset.
+    init(_ preset: String, _ file: String, baseURL: String? = nil, now: Date = MappingFactory.now, overrides: String? = nil) throws {
+        let mapping = try overrides.map {
+            try Mapping(root: YAMLValue.parse("extends: \(preset)\n" + $0, file: "override.yml"))
+        } ?? PresetLibrary.mapping(named: preset)
+        var variables: [String: String] = [:]
+        if let baseURL { variables["base_url"] = baseURL }
+        let mapper = Mapper(mapping: mapping, context: MappingContext(variables: variables, now: now))
+        let path = Fixtures.realFeed(file).path
+        var source = try CSVSource(path: path, source: "feed", dialect: CSVDialect(delimiter: mapping.csvDelimiter))
+        try mapper.check(header: source.names, sourceFile: path)
+        var grouper = GroupingMapper(mapper: mapper)
+        var outcomes: [MappedRecord] = []
+        while let event = try source.next() {
+            read += 1
+            switch event {
+            case .rejected(let rejection): rejections.append(rejection)
+            case .record(let record): grouper.add(record, to: &outcomes)
+            }
+        }
+        grouper.finish(into: &outcomes)
+        for mapped in outcomes {
+            switch mapped.outcome {
+            case .product(let product, let found):
+                products.append(product)
+                warnings += found
+            case .rejected(let rejection): rejections.append(rejection)
+            case .filtered: filtered += 1
+            case .merged: merged += 1
+            }
+        }
+    }
+
+    /// The product with this pid.
+    func product(_ pid: String) throws -> Product {
+        try #require(products.first { $0.pid == pid }, "no product \(pid) among \(products.map(\.pid))")
+    }
+
+    /// Every record was counted once.
+    var countsAddUp: Bool {
+        read == products.count + rejections.count + filtered + merged
+    }
+}
+
+extension Product {
+    /// The cids of the category chain, root first, and the primary one.
+    var categoryChain: (cids: [String], primary: String?) {
+        (categories.map(\.cid), categories.first(where: \.isPrimary)?.cid)
+    }
+}
