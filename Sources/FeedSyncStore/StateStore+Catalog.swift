@@ -47,6 +47,22 @@ extension StateStore {
             }
             conditions.append("EXISTS (SELECT 1 FROM product_category c WHERE \(inner.joined(separator: " AND ")))")
         }
+        for filter in query.derived {
+            let before = "COALESCE(p.old_price, p.price)"
+            let amount = "MAX(0, \(before) - p.price)"
+            let expression = switch filter.column {
+            case .priceBeforePromotion: before
+            case .discountAmount: amount
+            case .discountRate: "(CASE WHEN \(before) > 0 THEN ROUND(\(amount) * 100.0 / \(before), 2) ELSE 0 END)"
+            }
+            let operation = switch filter.comparison {
+            case .equals: "="
+            case .atLeast: ">="
+            case .atMost: "<="
+            }
+            conditions.append("\(expression) \(operation) ?")
+            arguments.append(filter.value)
+        }
         if let image = query.image {
             conditions.append("EXISTS (SELECT 1 FROM json_each(p.body, '$.images') WHERE value = ?)")
             arguments.append(image)

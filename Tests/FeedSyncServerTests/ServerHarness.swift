@@ -57,12 +57,13 @@ func withServer<T>(
     store: StateStore,
     token: String? = nil,
     registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    accessTrade: ServerConfiguration.AccessTradeFeed? = nil,
     _ body: (CatalogClient) async throws -> T
 ) async throws -> T {
     let logger = Logger(label: "feedsync.server.tests") { _ in SwiftLogNoOpLogHandler() }
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     let app = CatalogServer.application(
-        configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token),
+        configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token, accessTrade: accessTrade),
         store: store, registry: registry, logger: logger,
         onRunning: { port in
             portContinuation.yield(port)

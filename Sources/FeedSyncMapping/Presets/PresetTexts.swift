@@ -435,6 +435,9 @@ fields:
   pid:
     from: [ID, SKU]
     transforms: [trim]
+  sku:
+    from: SKU
+    optional: true
   name:
     from: Name
     transforms: [collapse_whitespace]
