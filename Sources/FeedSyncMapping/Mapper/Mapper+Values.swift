@@ -54,7 +54,7 @@ extension Mapper {
         case .field(let name): return firstValue(name, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
         case .constant(let constant): return .text(constant)
-        case .collect(let names): return .list(names.compactMap { firstValue($0, in: record) })
+        case .collect(let names): return .list(names.flatMap { allValues($0, in: record) })
         case .conditional(let condition, let inner): return matches(condition, record) ? source(inner, in: record) : nil
         }
     }
@@ -87,6 +87,16 @@ extension Mapper {
             return parent.value(at: position)
         }
         return nil
+    }
+
+    /// Every non-empty value of the field `name` (repeated XML elements, JSON arrays,
+    /// duplicate CSV columns), or the inherited one when the record has none.
+    mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
+        // Also fills the positions cache for this record's names.
+        guard let first = firstValue(name, in: record) else { return [] }
+        guard let lookup = positions[name] else { return [first] }
+        let values = lookup.positions.filter { $0 < record.count && !record.isEmpty(at: $0) }.map { record.value(at: $0) }
+        return values.isEmpty ? [first] : values
     }
 
     private mutating func render(_ template: Template, record: SourceRecord) -> String? {

@@ -390,4 +390,21 @@ struct MapperTests {
         #expect(mapper.map(MappingFactory.record(fullRow + [("status", "draft")])).isFiltered)
         #expect(mapper.map(MappingFactory.record(fullRow + [("status", "drafts")])).product != nil)
     }
+
+    @Test("collect gathers every value of repeated fields (XML elements, JSON arrays), in order")
+    func collectRepeatedValues() throws {
+        var mapper = try MappingFactory.mapper("""
+            fields:
+              pid: id
+              name: title
+              url: link
+              price: price
+              images: { collect: [image_link, additional_image_link] }
+            """)
+        let product = try #require(mapper.map(MappingFactory.record([
+            ("id", "1"), ("title", "A"), ("link", "https://s/a"), ("price", "5"), ("image_link", "https://s/1.jpg"),
+            ("additional_image_link", "https://s/2.jpg"), ("additional_image_link", ""), ("additional_image_link", "https://s/3.jpg"),
+        ])).product)
+        #expect(product.images == ["https://s/1.jpg", "https://s/2.jpg", "https://s/3.jpg"])
+    }
 }
