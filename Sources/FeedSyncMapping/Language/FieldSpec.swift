@@ -12,6 +12,9 @@ public struct FieldSpec: Sendable, Equatable {
         case collect([String])
         /// Another alternative, used only when the record meets the condition (`when:`).
         case conditional(FilterCondition, Alternative)
+        /// Category entities zipped from parallel repeated fields (`objects:`); only for
+        /// `categories`, and never combined with other sources or transforms.
+        case objects(CategoryObjects)
     }
 
     /// The field being filled.
@@ -61,6 +64,7 @@ extension FieldSpec.Alternative {
         case .constant: return []
         case .collect(let names): return names
         case .conditional(let condition, let alternative): return [condition.field] + alternative.sourceFields
+        case .objects(let objects): return objects.fields
         }
     }
 }

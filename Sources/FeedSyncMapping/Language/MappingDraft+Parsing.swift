@@ -45,7 +45,7 @@ extension MappingDraft {
         guard value.isMapping else {
             return FieldSpec(field: field, alternatives: [.field(try value.rawString())], file: value.file, line: value.line)
         }
-        let map = try value.mapping(allowed: ["when", "from", "template", "value", "collect", "default", "transforms", "optional"])
+        let map = try value.mapping(allowed: ["when", "from", "template", "value", "collect", "objects", "default", "transforms", "optional"])
         var alternatives: [FieldSpec.Alternative] = []
         for item in try map["when"]?.sequence() ?? [] {
             alternatives.append(try conditional(item))
@@ -58,8 +58,17 @@ extension MappingDraft {
             }
             alternatives = [.collect(try collect.sequenceOrSingle().map { try $0.rawString() })]
         }
+        if let objects = map["objects"] {
+            guard field == .categories else { throw objects.error("objects builds categories; \(field.rawValue) cannot use it") }
+            guard alternatives.isEmpty, defaultValue == nil, map["collect"] == nil, map["transforms"] == nil else {
+                throw objects.error("objects gives the categories whole; it cannot be combined with when, from, template, value, collect, default or transforms")
+            }
+            return FieldSpec(
+                field: field, alternatives: [.objects(try categoryObjects(objects))], isOptional: try map["optional"]?.bool() ?? false,
+                file: value.file, line: value.line)
+        }
         guard !alternatives.isEmpty || defaultValue != nil else {
-            throw value.error("say where the value comes from: from, template, value, collect or default")
+            throw value.error("say where the value comes from: from, template, value, collect, objects or default")
         }
         var steps: [TransformStep] = []
         var kind = map["collect"] == nil ? MappedValue.Kind.text : .list
@@ -77,6 +86,16 @@ extension MappingDraft {
         return FieldSpec(
             field: field, alternatives: alternatives, transforms: steps, defaultValue: defaultValue,
             isOptional: try map["optional"]?.bool() ?? false, file: value.file, line: value.line)
+    }
+
+    /// `objects: { cid: …, name: …, url: …, parent_cid: …, is_primary: … }`: the repeated
+    /// fields holding each member of the source's category objects.
+    private static func categoryObjects(_ value: YAMLValue) throws -> CategoryObjects {
+        let map = try value.mapping(allowed: Set(CategoryObjects.keys))
+        return CategoryObjects(
+            cid: try map.require("cid").rawString(), name: try map.require("name").rawString(),
+            url: try map["url"]?.rawString(), parentCid: try map["parent_cid"]?.rawString(),
+            isPrimary: try map["is_primary"]?.rawString())
     }
 
     /// The `from`, `template` and `value` alternatives of a field or `when` item, in that order.

@@ -20,6 +20,10 @@ extension Mapper {
     }
 
     mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
+        if case .objects(let objects)? = spec.alternatives.first {
+            let categories = try self.categories(from: objects, in: record)
+            return categories.isEmpty ? nil : .categories(categories)
+        }
         guard let start = firstSource(of: spec, in: record) else { return nil }
         if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
@@ -54,9 +58,27 @@ extension Mapper {
         case .field(let name): return firstValue(name, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
         case .constant(let constant): return .text(constant)
-        case .collect(let names): return .list(names.flatMap { allValues($0, in: record) })
+        case .collect(let names): return .list(names.flatMap { nonEmptyValues($0, in: record) })
         case .conditional(let condition, let inner): return matches(condition, record) ? source(inner, in: record) : nil
+        // Category objects are read whole by value(of:in:), which can reject the record.
+        case .objects: return nil
         }
+    }
+
+    /// Every value of the field `name` (repeated XML elements, JSON arrays), through its
+    /// first alias present in the record; empty values are kept, so that parallel fields
+    /// stay aligned.
+    func allValues(_ name: String, in record: SourceRecord) -> [String] {
+        let positions = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
+        return positions.filter { $0 < record.count }.map { record.value(at: $0) }
+    }
+
+    /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
+    /// JSON arrays), else what ``firstValue(_:in:)`` gives (a group's inherited value).
+    mutating func nonEmptyValues(_ name: String, in record: SourceRecord) -> [String] {
+        guard let first = firstValue(name, in: record) else { return [] }
+        guard let lookup = positions[name], lookup.positions.count > 1 else { return [first] }
+        return lookup.positions.filter { $0 < record.count && !record.isEmpty(at: $0) }.map { record.value(at: $0) }
     }
 
     /// The first non-empty value of the field `name` (or its aliases), or, for a column the
@@ -87,16 +109,6 @@ extension Mapper {
             return parent.value(at: position)
         }
         return nil
-    }
-
-    /// Every non-empty value of the field `name` (repeated XML elements, JSON arrays,
-    /// duplicate CSV columns), or the inherited one when the record has none.
-    mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
-        // Also fills the positions cache for this record's names.
-        guard let first = firstValue(name, in: record) else { return [] }
-        guard let lookup = positions[name] else { return [first] }
-        let values = lookup.positions.filter { $0 < record.count && !record.isEmpty(at: $0) }.map { record.value(at: $0) }
-        return values.isEmpty ? [first] : values
     }
 
     private mutating func render(_ template: Template, record: SourceRecord) -> String? {

@@ -87,6 +87,7 @@ public struct Mapper: Sendable {
         case .collect(let names): return names.contains { has($0, header) }
         case .template(let template): return template.references.allSatisfy { context.variables[$0] != nil || has($0, header) }
         case .conditional(let condition, let inner): return has(condition.field, header) && isUsable(inner, header)
+        case .objects(let objects): return has(objects.cid, header)
         }
     }
 

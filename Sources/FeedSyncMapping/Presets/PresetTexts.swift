@@ -3,6 +3,112 @@
 extension PresetLibrary {
     /// The bundled presets' YAML, by name.
     static let texts: [String: String] = [
+        "accesstrade-datafeed-json": #"""
+# AccessTrade's datafeed items (api-reference 2: {"data":[...],"total":N}). discount is
+# the price after promotion and price the one before: with status_discount 1 the discount
+# is the sale, so it becomes price and price becomes old_price; without a promotion the
+# price stands alone. cate is a category slug, one category. update_time is
+# dd-MM-yyyyTHH:mm:ss in Vietnam's time (UTC+7), as the export writes it. No stock field:
+# every item is in stock. Prices are as written (VND).
+name: accesstrade-datafeed-json
+format: json-pages
+json:
+  preset: accesstrade
+timezone: Asia/Ho_Chi_Minh
+
+fields:
+  pid:
+    from: [product_id, sku]
+    transforms: [id]
+  sku: sku
+  name:
+    from: name
+    transforms: [collapse_whitespace]
+  url:
+    from: url
+    transforms: [trim, absolute_url]
+  price:
+    from: [price, discount]
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    when:
+      - { field: status_discount, equals: "1", from: discount }
+    transforms:
+      - price: { locale: dot }
+  images:
+    collect: [image]
+  categories:
+    from: cate
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: desc
+    transforms: [strip_html]
+  updated_at:
+    from: update_time
+    transforms:
+      - date: { formats: [dd-MM-yyyyTHH:mm:ss, auto] }
+"""#,
+        "affili-plugin-json": #"""
+# Affili's WooCommerce plugin serves Torob's v2 shape (the shop-plugin JSON preset: POST
+# page/limit, {"count","max_pages","products"} or the {"meta":{"page":...}} variant),
+# with the same product fields as torob-plugin-json. Affili's documents give the plugin's
+# price unit nowhere; the plugin prices for Affili, so prices are taken as written (the
+# shop's Affili unit, Rial by default), unlike torob-plugin-json's Toman-to-Rial.
+name: affili-plugin-json
+format: json-pages
+extends: torob-plugin-json
+
+fields:
+  price:
+    from: current_price
+    transforms:
+      - price: { locale: dot }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot }
+"""#,
+        "affili-webhook-json": #"""
+# Affili's own webhook shape (api-reference 1.2 and 1.3): {"data":{"products":[...]},
+# "meta":{"page":{...}}}, paged with page/per_page. Every field is already Affili's, so
+# this reads a shop's (or another feedsync's) webhook as it is. Categories are objects
+# zipped by position; parent_cid null is a root; is_primary may be 0/1/true/false.
+name: affili-webhook-json
+format: json-pages
+json:
+  preset: affili-webhook
+
+fields:
+  pid:
+    from: pid
+    transforms: [id]
+  name:
+    from: name
+    transforms: [collapse_whitespace]
+  url:
+    from: url
+    transforms: [trim, absolute_url]
+  price:
+    from: price
+    transforms:
+      - price: { locale: dot }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot }
+  in_stock:
+    from: in_stock
+    transforms: [availability]
+    default: "1"
+  images:
+    collect: [images]
+  categories:
+    objects: { cid: categories/cid, name: categories/name, url: categories/url, parent_cid: categories/parent_cid, is_primary: categories/is_primary }
+  created_at: created_at
+  updated_at: updated_at
+"""#,
         "google-merchant-atom": #"""
 # Google Merchant Center product feeds in Atom 1.0 (<entry>): as google-merchant-xml,
 # with Atom's own <title> and <link href="..."/> as fallbacks.
@@ -396,6 +502,55 @@ fields:
     from: Body (HTML)
     transforms: [strip_html]
 """#,
+        "torob-plugin-json": #"""
+# Torob's product API as its WooCommerce plugin serves it (product_api_v2: {"count",
+# "max_pages","products"}, POST page/limit) and the v3 fields (availability true/false,
+# product_group_id, date_added/date_updated): for v3's paging extend with
+# json: { preset: torob-v3 }. Torob's prices are integers in Toman (both specs say so);
+# Affili shops are in Rial by default, so prices are converted to Rial (x10). A shop
+# that uses Toman with Affili extends price and old_price with to: IRT.
+name: torob-plugin-json
+format: json-pages
+json:
+  preset: shop-plugin
+
+fields:
+  pid:
+    from: page_unique
+    transforms: [id]
+  name:
+    from: [title, subtitle]
+    transforms: [collapse_whitespace]
+  url:
+    from: page_url
+    transforms: [trim, absolute_url]
+  price:
+    from: current_price
+    transforms:
+      - price: { locale: dot, from: IRT, to: IRR }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot, from: IRT, to: IRR }
+  in_stock:
+    from: availability
+    transforms: [availability]
+    # v2: "Use instock for available products"; anything else, a blank included, is not.
+    default: "outofstock"
+  images:
+    collect: [image_links, image_link]
+    transforms:
+      - split: { separator: "\n" }
+  categories:
+    from: category_name
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: short_desc
+    transforms: [strip_html]
+  created_at: date_added
+  updated_at: date_updated
+"""#,
         "woocommerce-csv": #"""
 # WooCommerce's own product export (wp-admin: Products > Export), in English.
 #
@@ -470,6 +625,59 @@ fields:
           paths: ","
           levels: ">"
           url: "{{base_url}}/product-category/{{path}}/"
+"""#,
+        "woocommerce-rest-json": #"""
+# WooCommerce's REST API product list (/wp-json/wc/v3/products: a top-level array per
+# page, the next page in the Link header). pid is the product id; regular_price and
+# sale_price are strings ("21.99", "" for none): the sale, when lower, becomes price and
+# the regular price old_price; a product without regular_price uses price (a variable
+# product's lowest variation price). Images are images[].src. Categories are the
+# product's category objects: cid from id, name; the list carries no parents or URLs,
+# so each is a root with an empty URL and the first is primary. Times are the _gmt ones.
+# Drafts, pending and private products are filtered.
+name: woocommerce-rest-json
+format: json-pages
+json:
+  preset: woocommerce-rest
+
+filter:
+  drop:
+    - { field: status, in: [draft, pending, private, trash], optional: true }
+
+fields:
+  pid:
+    from: id
+    transforms: [id]
+  sku: sku
+  name:
+    from: name
+    transforms: [strip_html, collapse_whitespace]
+  url:
+    from: permalink
+    transforms: [trim, absolute_url]
+  price:
+    from: [regular_price, price]
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    from: sale_price
+    transforms:
+      - price: { locale: dot }
+  sale_start: date_on_sale_from_gmt
+  sale_end: date_on_sale_to_gmt
+  in_stock:
+    from: stock_status
+    transforms: [availability]
+    default: instock
+  images:
+    collect: [images/src]
+  categories:
+    objects: { cid: categories/id, name: categories/name }
+  description:
+    from: [short_description, description]
+    transforms: [strip_html]
+  created_at: { from: [date_created_gmt, date_created] }
+  updated_at: { from: [date_modified_gmt, date_modified] }
 """#,
     ]
 }

@@ -7,12 +7,7 @@ import Testing
 @Suite("Mapping file loading")
 struct MappingLoadingTests {
     private func loadError(_ yaml: String) -> String? {
-        do {
-            _ = try MappingFactory.mapping(yaml)
-            return nil
-        } catch {
-            return "\(error)"
-        }
+        MappingFactory.loadError(yaml)
     }
 
     @Test("an unknown transform is refused with its line")

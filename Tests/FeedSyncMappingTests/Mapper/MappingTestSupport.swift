@@ -13,6 +13,16 @@ enum MappingFactory {
         try Mapping(root: YAMLValue.parse(yaml, file: file))
     }
 
+    /// The error loading `yaml` gives, as text, or `nil` when it loads.
+    static func loadError(_ yaml: String) -> String? {
+        do {
+            _ = try mapping(yaml)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
     static func record(_ pairs: [(String, String)], line: Int = 2) -> SourceRecord {
         SourceRecord(location: RecordLocation(source: "shop", file: "catalog.csv", line: line, record: line - 1), pairs: pairs)
     }

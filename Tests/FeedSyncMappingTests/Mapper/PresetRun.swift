@@ -17,7 +17,7 @@ struct PresetRun {
 
     /// - Parameters:
     ///   - preset: the preset's name.
-    ///   - file: the feed under `../shared/realfeeds/`.
+    ///   - file: the feed under `../shared/realfeeds/`, or `fixtures/…` for one of this repository's.
     ///   - baseURL: the source's `base_url`.
     ///   - now: the run's time.
     ///   - overrides: YAML added to `extends: <preset>`, to change a setting of the preset.
@@ -28,12 +28,11 @@ struct PresetRun {
         var variables: [String: String] = [:]
         if let baseURL { variables["base_url"] = baseURL }
         let mapper = Mapper(mapping: mapping, context: MappingContext(variables: variables, now: now))
-        let path = Fixtures.realFeed(file).path
-        var source = try CSVSource(path: path, source: "feed", dialect: CSVDialect(delimiter: mapping.csvDelimiter))
-        try mapper.check(header: source.names, sourceFile: path)
+        let path = file.hasPrefix("fixtures/") ? Fixtures.fixture(String(file.dropFirst(9))).path : Fixtures.realFeed(file).path
         var grouper = GroupingMapper(mapper: mapper)
         var outcomes: [MappedRecord] = []
-        while let event = try source.next() {
+        let next = try Self.reader(for: mapping, path: path, mapper: mapper)
+        while let event = try next() {
             read += 1
             switch event {
             case .rejected(let rejection): rejections.append(rejection)
@@ -50,6 +49,25 @@ struct PresetRun {
             case .filtered: filtered += 1
             case .merged: merged += 1
             }
+        }
+    }
+
+    /// The real source reader for the mapping's format, as the engine opens it: CSV with
+    /// the mapping's delimiter (header checked), XML with its record element and
+    /// namespaces, JSON with its items pointer (a local file reads as one page).
+    private static func reader(for mapping: Mapping, path: String, mapper: Mapper) throws -> () throws -> SourceEvent? {
+        switch mapping.format {
+        case "xml":
+            var source = try XMLSource(path: path, source: "feed", dialect: mapping.sourceSettings.xml)
+            return { try source.next() }
+        case "json-pages":
+            let items = mapping.sourceSettings.json?.items ?? JSONPointer(tokens: [])
+            var source = JSONRecordReader(stream: try FileByteStream(path: path), items: items, source: "feed", file: path)
+            return { try source.next() }
+        default:
+            var source = try CSVSource(path: path, source: "feed", dialect: CSVDialect(delimiter: mapping.csvDelimiter))
+            try mapper.check(header: source.names, sourceFile: path)
+            return { try source.next() }
         }
     }
 
