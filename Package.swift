@@ -22,12 +22,12 @@ let package = Package(
         // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
         .target(name: "FeedSyncCore", swiftSettings: strict),
         // Byte streams and record readers (CSV now; XML and JSON pages later).
+        // libxml2's streaming reader for the XML source (Debian libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib, for gzip feeds (Debian zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
-            name: "FeedSyncSources", dependencies: ["FeedSyncCore", "FeedSyncHTTP", "CZlib"],
-            // Being written in parallel and integrated when done (XML: libxml2).
-            exclude: ["XML"],
+            name: "FeedSyncSources", dependencies: ["FeedSyncCore", "FeedSyncHTTP", "CZlib", "CLibXML2"],
             swiftSettings: strict
         ),
         // Line-aware YAML reading and the feedsync.yml model.
@@ -39,7 +39,7 @@ let package = Package(
         // Mapping files, transforms and the mapper that turns records into products.
         .target(
             name: "FeedSyncMapping",
-            dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig"],
+            dependencies: ["FeedSyncCore", "FeedSyncSources", "FeedSyncConfig", "FeedSyncHTTP"],
             swiftSettings: strict
         ),
         // HTTP behind a one-method transport protocol; URLSession (libcurl) implementation.
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "FeedSyncCoreTests", dependencies: ["FeedSyncCore", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncSourcesTests", dependencies: ["FeedSyncSources", "FeedSyncTesting", "FeedSyncHTTP"],
-            exclude: ["XML"], swiftSettings: strict),
+            swiftSettings: strict),
         .testTarget(name: "FeedSyncConfigTests", dependencies: ["FeedSyncConfig", "FeedSyncTesting"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncMappingTests",
@@ -108,7 +108,14 @@ let package = Package(
             dependencies: ["FeedSyncStore", "FeedSyncTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
-            name: "FeedSyncServerTests", dependencies: ["FeedSyncServer", "FeedSyncStore", "FeedSyncTesting"], swiftSettings: strict),
+            name: "FeedSyncServerTests",
+            dependencies: [
+                "FeedSyncServer", "FeedSyncStore", "FeedSyncTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "FeedSyncEngineTests",
             dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],

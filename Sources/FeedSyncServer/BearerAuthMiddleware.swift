@@ -1,20 +1,20 @@
 import Hummingbird
 
-/// Refuses requests without `Authorization: Bearer <token>` on the catalog routes.
+/// Refuses requests without `Authorization: Bearer <token>`.
 ///
-/// The comparison takes the same time whatever the token sent, and the answer is the same
-/// for a missing and a wrong token, so a client learns nothing about the secret.
+/// Attached to the group of catalog routes (not matched on the raw path, which the router
+/// normalizes: `//affili/products` reaches the same handler). The scheme is matched without
+/// regard to case (RFC 9110 section 11.1). The comparison takes the same time whatever the
+/// token sent, and the answer is the same for a missing and a wrong token, so a client
+/// learns nothing about the secret.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: [UInt8]
-    let protectedPrefixes: [String]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard protectedPrefixes.contains(where: { request.uri.path.hasPrefix($0) }) else {
-            return try await next(request, context)
-        }
         let sent = request.headers[.authorization].map { Array($0.utf8) } ?? []
-        let prefix = Array("Bearer ".utf8)
-        let candidate = sent.count >= prefix.count && sent.prefix(prefix.count).elementsEqual(prefix) ? Array(sent.dropFirst(prefix.count)) : []
+        let prefix = Array("bearer ".utf8)
+        let scheme = sent.prefix(prefix.count).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let candidate = sent.count >= prefix.count && scheme.elementsEqual(prefix) ? Array(sent.dropFirst(prefix.count)) : []
         guard Self.constantTimeEquals(candidate, token) else {
             var headers = HTTPFields()
             headers[.contentType] = "application/json"

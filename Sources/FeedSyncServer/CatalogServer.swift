@@ -27,11 +27,16 @@ public enum CatalogServer {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: LogRequestsMiddleware(.info))
-        if let token = configuration.token {
-            router.add(middleware: BearerAuthMiddleware(token: Array(token.utf8), protectedPrefixes: [configuration.affiliPath, "/accesstrade"]))
-        }
         let routes = CatalogRoutes(store: store, destination: configuration.destination, registry: registry)
-        router.get(RouterPath(configuration.affiliPath)) { request, _ in try routes.affiliProducts(request) }
+        // The catalog routes sit in a group so that the token guards whatever path spelling reaches them.
+        let catalog = router.group()
+        if let token = configuration.token {
+            catalog.add(middleware: BearerAuthMiddleware(token: Array(token.utf8)))
+        }
+        catalog.get(RouterPath(configuration.affiliPath)) { request, _ in routes.affiliProducts(request) }
+        if let feed = configuration.accessTrade {
+            catalog.get(RouterPath(feed.path)) { request, _ in routes.datafeeds(request, feed: feed) }
+        }
         router.get("/healthz") { _, _ in routes.health() }
         router.get("/metrics") { _, _ in routes.metrics() }
         return Application(
@@ -49,7 +54,7 @@ struct CatalogRoutes: Sendable {
     let destination: String
     let registry: PrometheusCollectorRegistry
 
-    func affiliProducts(_ request: Request) throws -> Response {
+    func affiliProducts(_ request: Request) -> Response {
         let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         let query: CatalogQuery
         do {
@@ -57,8 +62,40 @@ struct CatalogRoutes: Sendable {
         } catch {
             return Self.json(.badRequest, error.json)
         }
-        let page = try store.catalogPage(query)
-        return Self.json(.ok, WebhookPageWriter.write(page, query: query))
+        do {
+            let page = try store.catalogPage(query)
+            return Self.json(.ok, WebhookPageWriter.write(page, query: query))
+        } catch {
+            return Self.json(.serviceUnavailable, Array(#"{"error":{"message":"the catalog cannot be read now; try again later"}}"#.utf8))
+        }
+    }
+
+    func datafeeds(_ request: Request, feed: ServerConfiguration.AccessTradeFeed) -> Response {
+        let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let query: CatalogQuery
+        do {
+            query = try DatafeedQuery.parse(
+                parameters, destination: destination, campaign: feed.campaign, domain: feed.domain, timeZone: feed.timeZone)
+        } catch {
+            return Self.json(.badRequest, error.json)
+        }
+        do {
+            let page = try store.catalogPage(query)
+            let decoder = JSONDecoder()
+            let products = try page.bodies.map { try decoder.decode(Product.self, from: Data($0.utf8)) }
+            var writer = JSONWriter(capacity: 256 + products.count * 700)
+            writer.raw(#"{"data":["#)
+            for (index, item) in feed.project(products).enumerated() {
+                if index > 0 { writer.raw(",") }
+                item.write(to: &writer)
+            }
+            writer.raw(#"],"total":"#)
+            writer.number(page.total)
+            writer.raw("}")
+            return Self.json(.ok, writer.bytes)
+        } catch {
+            return Self.json(.serviceUnavailable, Array(#"{"error":{"message":"the catalog cannot be read now; try again later"}}"#.utf8))
+        }
     }
 
     func health() -> Response {

@@ -23,7 +23,10 @@ enum WebhookQuery {
             case "page":
                 query.page = try positiveInt(value, name)
             case "per_page":
-                query.perPage = min(try positiveInt(value, name), Page.maximumPerPage)
+                // Any size above the maximum, however large, is clamped rather than refused.
+                let digitsOnly = !value.isEmpty && value.allSatisfy(\.isASCII) && value.allSatisfy(\.isNumber)
+                query.perPage = digitsOnly && value.count > 4 && value.contains(where: { $0 != "0" })
+                    ? Page.maximumPerPage : min(try positiveInt(value, name), Page.maximumPerPage)
             case "pid", "name", "url":
                 query.product.append((CatalogQuery.ProductColumn(rawValue: name) ?? .pid, .equals, .text(raw)))
             case "price", "old_price":

@@ -28,6 +28,16 @@ public struct CatalogQuery: Sendable, Equatable {
         case isPrimary = "is_primary"
     }
 
+    /// A value computed from a product's prices, as AccessTrade's datafeed shows them.
+    public enum DerivedColumn: String, Sendable, CaseIterable {
+        /// The price before promotion: `old_price` when there is one, else `price`.
+        case priceBeforePromotion
+        /// The price before promotion less the price, never below 0.
+        case discountAmount
+        /// The discount as a percentage of the price before promotion, two decimals.
+        case discountRate
+    }
+
     /// A filter value: text, a number, a boolean, a time, or SQL NULL (`old_price=null`).
     public enum Value: Sendable, Equatable {
         case text(String)
@@ -49,6 +59,8 @@ public struct CatalogQuery: Sendable, Equatable {
     public var category: [(column: CategoryColumn, value: Value)]
     /// An image URL the product must have.
     public var image: String?
+    /// Conditions on values computed from the prices.
+    public var derived: [(column: DerivedColumn, comparison: Comparison, value: Double)] = []
 
     /// Creates a query with no filters.
     public init(destination: String, page: Int = 1, perPage: Int = 100) {
@@ -63,6 +75,7 @@ public struct CatalogQuery: Sendable, Equatable {
         lhs.destination == rhs.destination && lhs.page == rhs.page && lhs.perPage == rhs.perPage && lhs.image == rhs.image
             && lhs.product.elementsEqual(rhs.product) { $0.column == $1.column && $0.comparison == $1.comparison && $0.value == $1.value }
             && lhs.category.elementsEqual(rhs.category) { $0.column == $1.column && $0.value == $1.value }
+            && lhs.derived.elementsEqual(rhs.derived) { $0.column == $1.column && $0.comparison == $1.comparison && $0.value == $1.value }
     }
 }
 

@@ -19,6 +19,18 @@ extension StateStore {
             case .atLeast: ">="
             case .atMost: "<="
             }
+            // Times are stored in whole seconds: a bound with a fraction rounds inward, and an
+            // exact time with a fraction matches nothing.
+            if case .time(let date) = filter.value {
+                let seconds = date.timeIntervalSince1970
+                let whole = seconds.rounded(.down) == seconds
+                switch filter.comparison {
+                case .equals where !whole: conditions.append("0")
+                case .atLeast: conditions.append("p.\(column) >= ?"); arguments.append(Int64(seconds.rounded(.up)))
+                default: conditions.append("p.\(column) \(operation) ?"); arguments.append(Int64(seconds.rounded(.down)))
+                }
+                continue
+            }
             conditions.append("p.\(column) \(operation) ?")
             arguments.append(Self.sqlValue(filter.value))
         }
@@ -34,6 +46,22 @@ extension StateStore {
                 }
             }
             conditions.append("EXISTS (SELECT 1 FROM product_category c WHERE \(inner.joined(separator: " AND ")))")
+        }
+        for filter in query.derived {
+            let before = "COALESCE(p.old_price, p.price)"
+            let amount = "MAX(0, \(before) - p.price)"
+            let expression = switch filter.column {
+            case .priceBeforePromotion: before
+            case .discountAmount: amount
+            case .discountRate: "(CASE WHEN \(before) > 0 THEN ROUND(\(amount) * 100.0 / \(before), 2) ELSE 0 END)"
+            }
+            let operation = switch filter.comparison {
+            case .equals: "="
+            case .atLeast: ">="
+            case .atMost: "<="
+            }
+            conditions.append("\(expression) \(operation) ?")
+            arguments.append(filter.value)
         }
         if let image = query.image {
             conditions.append("EXISTS (SELECT 1 FROM json_each(p.body, '$.images') WHERE value = ?)")

@@ -7,8 +7,12 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the mapped catalog as Affili JSON or JSON Lines.",
-        discussion: "affili: {\"products\": [...]}, the body of Affili's import call. jsonl: one product per line."
+        abstract: "Write the mapped catalog as Affili JSON, AccessTrade datafeed items or JSON Lines.",
+        discussion: """
+            affili: {"products": [...]}, the body of Affili's import call. accesstrade: {"data": [...], "total": N}, \
+            AccessTrade datafeed items built with the accesstrade: section of the configuration (total comes last, \
+            once it is known). jsonl: one Affili product per line.
+            """
     )
 
     @OptionGroup var options: GlobalOptions

@@ -18,7 +18,8 @@ enum Reporting {
     ///   - command: the command's name, for the summary line.
     ///   - json: whether to print the report as JSON on standard output.
     ///   - listRejections: whether the summary lists rejections (validate already printed them).
-    static func finish(_ report: RunReport, command: String, json: Bool, listRejections: Bool = true) -> Int32 {
+    ///   - byReason: whether to print the counts by field and reason (validate does).
+    static func finish(_ report: RunReport, command: String, json: Bool, listRejections: Bool = true, byReason: Bool = false) -> Int32 {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -34,6 +35,7 @@ enum Reporting {
                 Console.info("… and \(report.rejected - 20) more rejections (run `feedsync validate` to list them all)")
             }
         }
+        if byReason { printByReason(report.summary) }
         for error in report.errors { Console.error(error) }
         Console.info(summary(report, command: command))
         return ExitStatus.code(for: report)
@@ -52,8 +54,23 @@ enum Reporting {
         }
     }
 
+    /// Prints how many rejections and warnings each field and reason had, most first.
+    static func printByReason(_ summary: ReasonSummary) {
+        let entries = summary.byCount
+        guard !entries.isEmpty else { return }
+        Console.info("by reason:")
+        let width = String(entries.map(\.count).max() ?? 0).count
+        for entry in entries {
+            let count = String(repeating: " ", count: width - String(entry.count).count) + String(entry.count)
+            let kind = entry.kind == .rejected ? "rejected" : "warning "
+            Console.info("  \(kind) \(count)  \(entry.field.map { "\($0): " } ?? "")\(entry.reason)  (first: \(entry.first))")
+        }
+    }
+
     static func summary(_ report: RunReport, command: String) -> String {
         var text = "\(command): read \(report.read), mapped \(report.mapped), rejected \(report.rejected), filtered \(report.filtered)"
+        if report.merged > 0 { text += ", merged \(report.merged)" }
+        if report.warnings > 0 { text += ", \(report.warnings) warning\(report.warnings == 1 ? "" : "s")" }
         if command.hasPrefix("sync") {
             text += "; new \(report.new), changed \(report.changed), unchanged \(report.unchanged), withdrawn \(report.withdrawn)"
         }

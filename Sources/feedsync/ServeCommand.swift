@@ -12,7 +12,7 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the catalog in the state store as Affili's webhook (GET /affili/products), with /healthz and /metrics.",
+        abstract: "Serve the catalog in the state store as Affili's webhook (GET /affili/products) and an AccessTrade datafeed (GET /accesstrade/datafeeds), with /healthz and /metrics.",
         discussion: """
             The catalog is the one import and sync recorded, or the one --refresh reads \
             from the sources on a schedule in the same process. Stops gracefully on \
@@ -44,8 +44,18 @@ struct ServeCommand: AsyncParsableCommand {
             Console.error("warning: \(token.place.file):\(token.place.line): serve.token is written in the file; use ${VAR} and keep it in the environment")
         }
         let store = try StateStore(url: configuration.state)
+        var feed: ServerConfiguration.AccessTradeFeed?
+        if let accessTrade = configuration.accessTrade {
+            feed = ServerConfiguration.AccessTradeFeed(
+                campaign: accessTrade.campaign, domain: accessTrade.domain, timeZone: accessTrade.timeZone
+            ) { products in
+                var projector = DatafeedProjector(configuration: accessTrade)
+                return products.map { projector.item(for: $0) }
+            }
+        }
         let server = CatalogServer.application(
-            configuration: ServerConfiguration(host: host ?? serve.host, port: port ?? serve.port, token: try serve.token?.value()),
+            configuration: ServerConfiguration(
+                host: host ?? serve.host, port: port ?? serve.port, token: try serve.token?.value(), accessTrade: feed),
             store: store, logger: logger,
             onRunning: { port in Console.info("feedsync: serving on http://\(host ?? serve.host):\(port)/affili/products") })
         var services: [any Service] = [server]

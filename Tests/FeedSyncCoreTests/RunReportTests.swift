@@ -30,7 +30,7 @@ struct RunReportTests {
         let keys = Set(try encodedObject(RunReport()).keys)
         #expect(keys == [
             "read", "mapped", "rejected", "new", "changed", "unchanged", "withdrawn", "sent", "batches",
-            "failed_batches", "duration_s", "rejections", "filtered", "errors",
+            "failed_batches", "duration_s", "rejections", "filtered", "errors", "merged", "warnings", "warning_list", "summary",
         ])
     }
 

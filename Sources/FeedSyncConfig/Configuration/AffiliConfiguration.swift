@@ -43,23 +43,6 @@ public struct AffiliConfiguration: Sendable {
     }
 }
 
-/// The `accesstrade:` section: how products become AccessTrade datafeed items.
-public struct AccessTradeConfiguration: Sendable {
-    /// The campaign (merchant) name, e.g. `myshop`.
-    public var campaign: String
-    /// The shop's domain, e.g. `myshop.vn`.
-    public var domain: String
-    /// The deep-link base that `aff_link` is built from.
-    public var deepLink: String
-
-    /// Creates the section.
-    public init(campaign: String, domain: String, deepLink: String) {
-        self.campaign = campaign
-        self.domain = domain
-        self.deepLink = deepLink
-    }
-}
-
 /// The `serve:` section.
 public struct ServeConfiguration: Sendable {
     /// The address to listen on.

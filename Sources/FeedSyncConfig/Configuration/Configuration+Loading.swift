@@ -1,3 +1,4 @@
+import FeedSyncCore
 import Foundation
 
 extension Configuration {
@@ -57,7 +58,7 @@ extension Configuration {
 
 extension SourceConfiguration {
     init(value: YAMLValue, baseDirectory: URL, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url"])
+        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url", "headers"])
         let nameValue = try map.require("name")
         let name = try nameValue.string(environment: environment)
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
@@ -91,6 +92,9 @@ extension SourceConfiguration {
             name: name, format: format, location: location, mapping: mapping, baseURL: baseURL,
             place: ConfigPlace(file: value.file, line: value.line, key: value.path)
         )
+        for (header, headerValue) in try map["headers"]?.freeMapping().entries ?? [] {
+            headers[header] = try headerValue.string(environment: environment)
+        }
     }
 
     private static func location(_ text: String, at value: YAMLValue, base: URL) throws -> Location {
@@ -150,12 +154,33 @@ extension AffiliConfiguration {
 
 extension AccessTradeConfiguration {
     init(value: YAMLValue, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["campaign", "domain", "deep_link"])
+        let map = try value.mapping(allowed: ["campaign", "domain", "deep_link", "timezone", "category_commission"])
+        let deepLinkValue = try map.require("deep_link")
+        let deepLink = try deepLinkValue.string(environment: environment)
+        guard let url = URL(string: deepLink), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            throw deepLinkValue.error("expected the campaign's deep-link base, an http(s) URL such as https://fast.accesstrade.com.vn/deep_link/1234567890")
+        }
+        var timeZone = TimeZone(identifier: Self.defaultTimeZone) ?? .gmt
+        if let zoneValue = map["timezone"] {
+            let name = try zoneValue.string(environment: environment)
+            guard let zone = TimeZone(identifier: name) else {
+                throw zoneValue.error("unknown time zone '\(name.prefix(40))' (use an IANA name such as Asia/Ho_Chi_Minh)")
+            }
+            timeZone = zone
+        }
+        var commissions: [String: CategoryCommission] = [:]
+        if let table = map["category_commission"] {
+            for (cate, entry) in try table.freeMapping().entries {
+                let reward = try entry.mapping(allowed: ["partner_reward", "reward_type"])
+                commissions[cate] = CategoryCommission(
+                    partnerReward: try reward.require("partner_reward").string(environment: environment),
+                    rewardType: try reward.require("reward_type").string(environment: environment))
+            }
+        }
         self.init(
             campaign: try map.require("campaign").string(environment: environment),
             domain: try map.require("domain").string(environment: environment),
-            deepLink: try map.require("deep_link").string(environment: environment)
-        )
+            deepLink: deepLink, timeZone: timeZone, categoryCommission: commissions)
     }
 }
 

@@ -45,6 +45,17 @@ public struct Configuration: Sendable {
         return affili
     }
 
+    /// The `accesstrade:` section.
+    /// - Throws: ``ConfigError`` naming the file when the section is missing.
+    public func requireAccessTrade() throws -> AccessTradeConfiguration {
+        guard let accessTrade else {
+            throw ConfigError(
+                file: file, key: "accesstrade",
+                message: "missing; AccessTrade datafeed items need accesstrade.campaign, accesstrade.domain and accesstrade.deep_link")
+        }
+        return accessTrade
+    }
+
     /// The sources a command works on: all, or the one named by `--source`.
     /// - Throws: ``ConfigError`` when no source has that name.
     public func sources(named name: String?) throws -> [SourceConfiguration] {

@@ -40,6 +40,8 @@ public struct SourceConfiguration: Sendable {
     public var baseURL: String?
     /// Where this source's settings are, for errors found later (unknown columns).
     public var place: ConfigPlace
+    /// HTTP headers sent when the location is a URL (`Authorization: Token ${KEY}`).
+    public var headers: [String: String] = [:]
 
     /// Creates a source configuration.
     public init(

@@ -5,6 +5,9 @@ import Foundation
 /// Field names and JSON types follow the Affili document exactly: `old_price` is `null`
 /// when there is no previous price, `in_stock` is a JSON boolean, prices are numbers and
 /// times are ISO-8601 with an offset.
+///
+/// ``sku`` and ``details`` are not part of Affili's product; they are carried for the
+/// AccessTrade datafeed item (`sku`, `desc`) and never written to Affili.
 public struct Product: Sendable, Hashable {
     /// Unique product id in the shop.
     public var pid: String
@@ -26,6 +29,10 @@ public struct Product: Sendable, Hashable {
     public var createdAt: Date
     /// Last update time.
     public var updatedAt: Date
+    /// The shop's stock-keeping unit, when the mapping gives one apart from ``pid``.
+    public var sku: String? = nil
+    /// The product's description as plain text, when the mapping gives one.
+    public var details: String? = nil
 
     /// Creates a product.
     public init(
@@ -38,7 +45,9 @@ public struct Product: Sendable, Hashable {
         images: [String] = [],
         categories: [Category] = [],
         createdAt: Date,
-        updatedAt: Date
+        updatedAt: Date,
+        sku: String? = nil,
+        details: String? = nil
     ) {
         self.pid = pid
         self.name = name
@@ -50,5 +59,7 @@ public struct Product: Sendable, Hashable {
         self.categories = categories
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.sku = sku
+        self.details = details
     }
 }

@@ -16,7 +16,19 @@ public enum Timestamp {
 
     /// Appends the ISO-8601 form of `date` (UTC, whole seconds, `+00:00`) to `bytes`.
     public static func append(_ date: Date, to bytes: inout [UInt8]) {
-        let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
+        let (year, month, day, secondOfDay) = calendarDay(Int64(date.timeIntervalSince1970.rounded(.down)))
+        appendDigits(Int(year), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendClock(secondOfDay, to: &bytes)
+        bytes.append(contentsOf: "+00:00".utf8)
+    }
+
+    /// The date of `seconds` since 1970 (read as UTC) and the seconds into that day.
+    static func calendarDay(_ seconds: Int64) -> (year: Int64, month: Int, day: Int, secondOfDay: Int) {
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 {
@@ -24,18 +36,16 @@ public enum Timestamp {
             days -= 1
         }
         let (year, month, day) = civil(fromDays: days)
-        appendDigits(Int(year), width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(Int(rest / 3600), width: 2, to: &bytes)
+        return (year, month, day, Int(rest))
+    }
+
+    /// Appends `HH:mm:ss` for a number of seconds into a day.
+    static func appendClock(_ secondOfDay: Int, to bytes: inout [UInt8]) {
+        appendDigits(secondOfDay / 3600, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        appendDigits(Int(rest / 60 % 60), width: 2, to: &bytes)
+        appendDigits(secondOfDay / 60 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        appendDigits(Int(rest % 60), width: 2, to: &bytes)
-        bytes.append(contentsOf: "+00:00".utf8)
+        appendDigits(secondOfDay % 60, width: 2, to: &bytes)
     }
 
     /// Parses the time forms feeds use.
@@ -46,12 +56,21 @@ public enum Timestamp {
     /// - Parameter text: the text to read; surrounding white space is ignored.
     /// - Returns: the time, or `nil` when the text is not one of these forms.
     public static func parse(_ text: some StringProtocol) -> Date? {
+        parseNotingOffset(text)?.date
+    }
+
+    /// Parses like ``parse(_:)`` and tells whether the text fixed its own offset, so that
+    /// a caller can place a time written without one in a declared time zone.
+    /// - Parameter text: the text to read; surrounding white space is ignored.
+    /// - Returns: the time (read as UTC when no offset is written) and whether the text
+    ///   carried a `Z` or numeric offset (epoch numbers count as carrying one), or `nil`.
+    public static func parseNotingOffset(_ text: some StringProtocol) -> (date: Date, hasOffset: Bool)? {
         let bytes = Array(text.utf8.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
         guard !bytes.isEmpty else { return nil }
         if bytes.allSatisfy(isDigit) || (bytes.first == UInt8(ascii: "-") && bytes.dropFirst().allSatisfy(isDigit)) {
             guard let value = Int64(String(decoding: bytes, as: UTF8.self)) else { return nil }
-            if bytes.count == 13 { return Date(timeIntervalSince1970: Double(value) / 1000) }
-            if bytes.count <= 10 { return Date(timeIntervalSince1970: Double(value)) }
+            if bytes.count == 13 { return (Date(timeIntervalSince1970: Double(value) / 1000), true) }
+            if bytes.count <= 10 { return (Date(timeIntervalSince1970: Double(value)), true) }
             return nil
         }
         var cursor = Cursor(bytes: bytes)
@@ -62,6 +81,7 @@ public enum Timestamp {
         else { return nil }
         var seconds = Int64(days(fromCivil: year, month, day)) * 86_400
         var fraction = 0.0
+        var hasOffset = false
         if cursor.skip("T") || cursor.skip("t") || cursor.skip(" ") {
             guard let hour = cursor.number(digits: 2), cursor.skip(":"),
                   let minute = cursor.number(digits: 2), hour < 24, minute < 60
@@ -84,8 +104,9 @@ public enum Timestamp {
             seconds += Int64(hour * 3600 + minute * 60 + second)
             _ = cursor.skip(" ")
             if cursor.skip("Z") || cursor.skip("z") {
-                // UTC
+                hasOffset = true
             } else if let sign = cursor.sign() {
+                hasOffset = true
                 guard let hours = cursor.number(digits: 2), hours < 24 else { return nil }
                 var minutes = 0
                 if cursor.skip(":") {
@@ -99,7 +120,7 @@ public enum Timestamp {
             }
         }
         guard cursor.atEnd else { return nil }
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return (Date(timeIntervalSince1970: Double(seconds) + fraction), hasOffset)
     }
 
     private struct Cursor {
@@ -142,7 +163,7 @@ public enum Timestamp {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
-    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+    static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
         var digits = [UInt8](repeating: 48, count: width)
         var rest = value
         var position = width - 1
@@ -154,7 +175,7 @@ public enum Timestamp {
         bytes.append(contentsOf: digits)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -163,7 +184,7 @@ public enum Timestamp {
     }
 
     // Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).
-    private static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -172,7 +193,7 @@ public enum Timestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
+    static func civil(fromDays days: Int64) -> (Int64, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

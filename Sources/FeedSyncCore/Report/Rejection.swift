@@ -1,5 +1,5 @@
 /// A record that did not become a product, and why.
-public struct Rejection: Sendable, Hashable {
+public struct Rejection: RecordFinding, Hashable {
     /// Where the record is.
     public var location: RecordLocation
     /// The product's id when it could be read, so a user can search for it.
@@ -15,15 +15,5 @@ public struct Rejection: Sendable, Hashable {
         self.pid = pid
         self.field = field
         self.reason = reason
-    }
-}
-
-extension Rejection: CustomStringConvertible {
-    /// `source: file:line (record N): pid P: field: reason`.
-    public var description: String {
-        var text = "\(location.source): \(location)"
-        if let pid { text += ": pid \(pid)" }
-        if let field { text += ": \(field)" }
-        return text + ": " + reason
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Field names are the design's contract: `read`, `mapped`, `rejected`, `new`, `changed`,
 /// `unchanged`, `withdrawn`, `sent`, `batches`, `failed_batches`, `duration_s`,
-/// `rejections`. `filtered` and `errors` are additions.
+/// `rejections`. `filtered`, `merged`, `warnings`, `warning_list`, `summary` and `errors`
+/// are additions.
 public struct RunReport: Sendable, Codable, Equatable {
     /// How many of the rejections are listed in ``rejections``.
     public static let listedRejections = 100
@@ -15,6 +16,12 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rejected = 0
     /// Records a mapping filter dropped on purpose.
     public var filtered = 0
+    /// Records that went into another record's product under `group_by`: variants folded
+    /// into their group's product, image rows whose images went to their group. So
+    /// `read = mapped + rejected + filtered + merged`.
+    public var merged = 0
+    /// Suspicious values in records that were still mapped (a sale above the price).
+    public var warnings = 0
     /// Products not sent before.
     public var new = 0
     /// Products whose content changed since they were last sent.
@@ -33,6 +40,10 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var durationSeconds = 0.0
     /// The first ``listedRejections`` rejections.
     public var rejections: [Entry] = []
+    /// The first ``listedRejections`` warnings.
+    public var warningList: [Entry] = []
+    /// Every rejection and warning counted by kind, field and reason (``ReasonSummary``).
+    public var summary = ReasonSummary()
     /// Problems that stopped or spoiled the run (an unreachable endpoint, a refused batch).
     public var errors: [String] = []
     /// What a sync sends, for `sync --dry-run`: the first pids of each kind of change.
@@ -51,7 +62,7 @@ public struct RunReport: Sendable, Codable, Equatable {
         public init() {}
     }
 
-    /// One listed rejection.
+    /// One listed rejection or warning.
     public struct Entry: Sendable, Codable, Equatable {
         public var source: String
         public var location: String
@@ -61,20 +72,21 @@ public struct RunReport: Sendable, Codable, Equatable {
         public var field: String?
         public var reason: String
 
-        /// Creates an entry from a rejection.
-        public init(_ rejection: Rejection) {
-            source = rejection.location.source
-            location = rejection.location.description
-            line = rejection.location.line
-            record = rejection.location.record
-            pid = rejection.pid
-            field = rejection.field
-            reason = rejection.reason
+        /// Creates an entry from a rejection or warning.
+        public init(_ finding: some RecordFinding) {
+            source = finding.location.source
+            location = finding.location.description
+            line = finding.location.line
+            record = finding.location.record
+            pid = finding.pid
+            field = finding.field
+            reason = finding.reason
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case read, mapped, rejected, filtered, new, changed, unchanged, withdrawn, sent, batches
+        case merged, warnings, warningList = "warning_list", summary
         case failedBatches = "failed_batches"
         case durationSeconds = "duration_s"
         case rejections, errors, plan
@@ -87,5 +99,13 @@ public struct RunReport: Sendable, Codable, Equatable {
     public mutating func record(_ rejection: Rejection) {
         rejected += 1
         if rejections.count < Self.listedRejections { rejections.append(Entry(rejection)) }
+        summary.count(rejection, as: .rejected)
+    }
+
+    /// Counts a warning and lists it while fewer than ``listedRejections`` are listed.
+    public mutating func record(_ warning: RecordWarning) {
+        warnings += 1
+        if warningList.count < Self.listedRejections { warningList.append(Entry(warning)) }
+        summary.count(warning, as: .warning)
     }
 }

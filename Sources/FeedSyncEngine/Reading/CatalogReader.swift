@@ -7,7 +7,8 @@ import Logging
 
 /// Reads a configuration's sources and maps their records, one at a time.
 ///
-/// Every record is counted in the report exactly once: as mapped, rejected or filtered.
+/// Every record is counted in the report exactly once: as mapped, rejected, filtered or
+/// merged (part of another record's product, under `group_by`).
 public struct CatalogReader: Sendable {
     /// The configuration whose sources are read.
     public let configuration: Configuration
@@ -35,13 +36,10 @@ public struct CatalogReader: Sendable {
             if let format = mapping.format, format != source.format.rawValue {
                 throw source.place.error("the mapping \(source.mapping) is for \(format) sources, but this source's format is \(source.format.rawValue)")
             }
-            guard source.format == .csv else {
-                throw source.place.error("format '\(source.format.rawValue)' is not supported by this version yet; only csv is")
+            if source.format == .jsonPages && mapping.sourceSettings.json == nil {
+                throw source.place.error("the mapping \(source.mapping) has no json: section saying where the items are (json: { items: /data/products } or a json preset)")
             }
-            guard case .file(let url) = source.location else {
-                throw source.place.error("reading from \(source.location) is not supported by this version yet; download the file and give its path")
-            }
-            return PreparedSource(configuration: source, mapping: mapping, path: url.path)
+            return PreparedSource(configuration: source, mapping: mapping, path: source.location.description)
         }
     }
 
@@ -49,46 +47,75 @@ public struct CatalogReader: Sendable {
     /// `rejection` as they come.
     /// - Parameters:
     ///   - source: the source, from ``prepare(_:)``.
-    ///   - report: counts `read`, `mapped`, `rejected` and `filtered`.
+    ///   - report: counts `read`, `mapped`, `rejected`, `filtered`, `merged` and `warnings`.
     ///   - rejection: called for each rejected record.
-    ///   - product: called for each mapped product with its record's location; what it
-    ///     throws stops the read.
+    ///   - warning: called for each warning about a mapped record.
+    ///   - product: called for each mapped product with its record's location (a folded
+    ///     group's first variant row); what it throws stops the read.
     /// - Throws: ``ConfigError`` when the source's header lacks the mapping's columns; the
     ///   source's read errors; whatever `product` throws.
     public func read(
         _ source: PreparedSource,
         into report: inout RunReport,
         rejection: (Rejection) -> Void = { _ in },
+        warning: (RecordWarning) -> Void = { _ in },
         product: (Product, RecordLocation) async throws -> Void
     ) async throws {
         var variables: [String: String] = [:]
         if let baseURL = source.configuration.baseURL { variables["base_url"] = baseURL }
-        var mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
-        var csv = try CSVSource(
-            path: source.path, source: source.configuration.name, dialect: CSVDialect(delimiter: source.mapping.csvDelimiter))
-        try mapper.check(header: csv.names, sourceFile: source.path)
-        logger.debug("reading source", metadata: [
-            "feed.source": "\(source.configuration.name)", "feed.file": "\(source.path)", "csv.delimiter": "\(csv.delimiter)",
-        ])
-        while let event = try csv.next() {
-            report.read += 1
-            switch event {
-            case .rejected(let rejected):
-                report.record(rejected)
-                rejection(rejected)
-            case .record(let record):
-                switch mapper.map(record) {
-                case .product(let mapped):
-                    report.mapped += 1
-                    try await product(mapped, record.location)
+        let mapper = Mapper(mapping: source.mapping, context: MappingContext(variables: variables, now: now))
+        try await SourceOpener.withSource(source) { records in
+            if let header = records.sharedFieldNames { try mapper.check(header: header, sourceFile: source.path) }
+            logger.debug("reading source", metadata: [
+                "feed.source": "\(source.configuration.name)", "feed.location": "\(source.path)",
+                "feed.format": "\(source.configuration.format.rawValue)",
+            ])
+            var grouper = GroupingMapper(mapper: mapper)
+            // Reused for every record: a record usually gives one outcome, a finished group several.
+            var outcomes: [MappedRecord] = []
+            while let event = try await records.next() {
+                report.read += 1
+                switch event {
                 case .rejected(let rejected):
                     report.record(rejected)
                     rejection(rejected)
-                case .filtered:
-                    report.filtered += 1
+                case .record(let record):
+                    grouper.add(record, to: &outcomes)
                 }
+                try await deliver(&outcomes, into: &report, rejection: rejection, warning: warning, product: product)
+            }
+            grouper.finish(into: &outcomes)
+            try await deliver(&outcomes, into: &report, rejection: rejection, warning: warning, product: product)
+        }
+    }
+
+    /// Counts and hands on mapped outcomes, then empties the list.
+    private func deliver(
+        _ outcomes: inout [MappedRecord],
+        into report: inout RunReport,
+        rejection: (Rejection) -> Void,
+        warning: (RecordWarning) -> Void,
+        product: (Product, RecordLocation) async throws -> Void
+    ) async throws {
+        for mapped in outcomes {
+            switch mapped.outcome {
+            case .product(let item, let warnings):
+                report.mapped += 1
+                for found in warnings {
+                    report.record(found)
+                    warning(found)
+                }
+                try await product(item, mapped.location)
+            case .rejected(let rejected):
+                report.record(rejected)
+                rejection(rejected)
+            case .filtered:
+                report.filtered += 1
+            case .merged:
+                report.merged += 1
             }
         }
+        outcomes.removeAll(keepingCapacity: true)
     }
 }
 
@@ -98,6 +125,6 @@ public struct PreparedSource: Sendable {
     public let configuration: SourceConfiguration
     /// Its mapping.
     public let mapping: Mapping
-    /// The file to read.
+    /// The file or URL read, for messages.
     public let path: String
 }

@@ -16,15 +16,17 @@ public struct ValidateRun: Sendable {
     }
 
     /// Reads and maps every source.
-    /// - Parameter rejection: called for every rejected record, in order.
+    /// - Parameters:
+    ///   - rejection: called for every rejected record, in order.
+    ///   - warning: called for every warning about a mapped record, in order.
     /// - Returns: the run report.
     /// - Throws: configuration and read errors.
-    public func run(rejection: (Rejection) -> Void) async throws -> RunReport {
+    public func run(rejection: (Rejection) -> Void, warning: (RecordWarning) -> Void = { _ in }) async throws -> RunReport {
         let started = Date()
         let prepared = try reader.prepare(sources)
         var report = RunReport()
         for source in prepared {
-            try await reader.read(source, into: &report, rejection: rejection) { _, _ in }
+            try await reader.read(source, into: &report, rejection: rejection, warning: warning) { _, _ in }
         }
         report.durationSeconds = Date().timeIntervalSince(started)
         return report

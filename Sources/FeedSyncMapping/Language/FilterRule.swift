@@ -12,11 +12,22 @@ public struct FilterCondition: Sendable, Equatable {
     public var field: String
     /// The comparison.
     public var test: Test
+    /// Whether a source without the field is fine (`optional: true`): the condition is then
+    /// never met. Presets written for several versions of an export use it; elsewhere a
+    /// missing field is a configuration error, since it is most often a typo.
+    public var isOptional: Bool
+    /// The mapping file the condition is written in, for errors.
+    public var file: String
+    /// The line it is written at.
+    public var line: Int
 
     /// Creates a condition.
-    public init(field: String, test: Test) {
+    public init(field: String, test: Test, isOptional: Bool = false, file: String = "", line: Int = 0) {
         self.field = field
         self.test = test
+        self.isOptional = isOptional
+        self.file = file
+        self.line = line
     }
 }
 

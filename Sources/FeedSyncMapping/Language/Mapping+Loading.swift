@@ -3,177 +3,89 @@ import FeedSyncSources
 import Foundation
 
 extension Mapping {
-    /// Reads and checks a mapping file.
+    /// Reads and checks a mapping file, following `extends`.
     /// - Parameter url: the mapping file.
     /// - Returns: the checked mapping.
     /// - Throws: ``ConfigError`` with file and line for bad YAML, an unknown key or transform,
-    ///   or a required field without a mapping.
+    ///   an `extends` that names nothing or itself, or a required field without a mapping.
     public static func load(contentsOf url: URL) throws -> Mapping {
-        try Mapping(root: YAMLValue.load(contentsOf: url, displayName: url.path))
+        let root = try YAMLValue.load(contentsOf: url, displayName: url.path)
+        let loader = MappingLoader(chain: [url.standardizedFileURL.path])
+        return try Mapping(draft: loader.resolve(MappingDraft(root: root), directory: url.deletingLastPathComponent()))
     }
 
     /// Checks a parsed mapping document.
-    /// - Parameter root: the document.
+    /// - Parameters:
+    ///   - root: the document.
+    ///   - baseDirectory: what a relative `extends:` path resolves against.
     /// - Throws: ``ConfigError`` at the first problem.
-    public init(root: YAMLValue) throws {
-        let top = try root.mapping(allowed: ["name", "description", "format", "csv", "aliases", "filter", "fields"])
-        let format = try top["format"]?.rawString()
-        var delimiter = CSVDialect.Delimiter.auto
-        if let csv = try top["csv"]?.mapping(allowed: ["delimiter"]), let value = csv["delimiter"] {
-            delimiter = try Self.delimiter(value)
-        }
-        let filter = try top["filter"].map(Self.filter) ?? RecordFilter()
-        var aliases: [String: [String]] = [:]
-        if let aliasValue = top["aliases"] {
-            for (name, others) in try aliasValue.freeMapping().entries {
-                aliases[FieldNames.normalize(name), default: []] += try others.sequenceOrSingle().map { try $0.rawString() }
-            }
-        }
-        let fieldsValue = try top.require("fields")
-        let fieldsMap = try fieldsValue.mapping(allowed: Set(ProductField.allCases.map(\.rawValue)))
+    public init(root: YAMLValue, baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
+        try self.init(draft: MappingLoader().resolve(MappingDraft(root: root), directory: baseDirectory))
+    }
+
+    /// Checks a merged draft: every required field must be mapped.
+    init(draft: MappingDraft) throws {
         var fields: [ProductField: FieldSpec] = [:]
-        for (key, value) in fieldsMap.entries {
-            guard let field = ProductField(rawValue: key) else { continue }
-            fields[field] = try Self.fieldSpec(field, value)
+        for (field, spec) in draft.fields {
+            if let spec { fields[field] = spec }
         }
         for field in ProductField.required where fields[field] == nil {
-            throw fieldsValue.error("no mapping for the required field '\(field.rawValue)' (every product needs pid, name, url and price)")
+            throw (draft.fieldsValue ?? draft.root).error(
+                "no mapping for the required field '\(field.rawValue)' (every product needs pid, name, url and price)")
         }
-        self.init(file: root.file, format: format, csvDelimiter: delimiter, filter: filter, fields: fields, aliases: aliases)
+        self.init(
+            file: draft.root.file, format: draft.format, csvDelimiter: draft.csvDelimiter ?? .auto,
+            filter: draft.filter ?? RecordFilter(), fields: fields, aliases: draft.aliases, timeZone: draft.timeZone,
+            grouping: try draft.grouping?.grouping())
+        sourceSettings = SourceSettings(encoding: draft.encoding, xml: draft.xml ?? XMLDialect(), json: draft.json)
     }
+}
 
-    private static func delimiter(_ value: YAMLValue) throws -> CSVDialect.Delimiter {
-        guard let delimiter = CSVDialect.Delimiter(try value.rawString()) else {
-            throw value.error("expected auto, \",\", \";\", \"\\t\" or \"|\"")
-        }
-        return delimiter
-    }
+/// Follows `extends:` from mapping to mapping.
+///
+/// A name without `/` and without a `.yml`/`.yaml` ending is a bundled preset; anything
+/// else is a file, relative to the folder of the mapping that names it. A chain may be at
+/// most ``maximumDepth`` long and may not come back to a mapping it passed.
+struct MappingLoader {
+    static let maximumDepth = 8
 
-    private static func filter(_ value: YAMLValue) throws -> RecordFilter {
-        let map = try value.mapping(allowed: ["drop", "keep"])
-        return RecordFilter(
-            drop: try map["drop"]?.sequence().map(condition) ?? [],
-            keep: try map["keep"]?.sequence().map(condition) ?? []
-        )
-    }
+    /// The mappings already on the chain (file paths and `preset NAME`).
+    var chain: [String] = []
 
-    private static func condition(_ value: YAMLValue) throws -> FilterCondition {
-        let map = try value.mapping(allowed: ["field", "in", "equals", "empty"])
-        let field = try map.require("field").rawString()
-        if let list = map["in"] {
-            return FilterCondition(field: field, test: .oneOf(try list.sequenceOrSingle().map { try $0.rawString() }))
-        }
-        if let equals = map["equals"] {
-            return FilterCondition(field: field, test: .oneOf([try equals.rawString()]))
-        }
-        if let empty = map["empty"] {
-            return FilterCondition(field: field, test: .empty(try empty.bool()))
-        }
-        throw value.error("a condition needs one of in, equals or empty")
-    }
-
-    private static func fieldSpec(_ field: ProductField, _ value: YAMLValue) throws -> FieldSpec {
-        guard value.isMapping else {
-            return FieldSpec(field: field, alternatives: [.field(try value.rawString())], line: value.line)
-        }
-        let map = try value.mapping(allowed: ["from", "template", "value", "default", "transforms"])
-        var alternatives: [FieldSpec.Alternative] = []
-        for item in map["from"]?.sequenceOrSingle() ?? [] {
-            alternatives.append(.field(try item.rawString()))
-        }
-        for item in map["template"]?.sequenceOrSingle() ?? [] {
-            let text = try item.rawString()
-            do {
-                alternatives.append(.template(try Template(parsing: text)))
-            } catch {
-                throw item.error((error as? TemplateSyntaxError)?.message ?? "\(error)")
+    /// The draft merged over everything it extends.
+    func resolve(_ draft: MappingDraft, directory: URL) throws -> MappingDraft {
+        guard let extends = draft.extends else { return draft }
+        let reference = try extends.rawString()
+        let base: MappingDraft
+        let identity: String
+        var baseDirectory = directory
+        if reference.contains("/") || reference.hasSuffix(".yml") || reference.hasSuffix(".yaml") {
+            let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
+            identity = url.standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: identity) else {
+                throw extends.error("extends \(identity), which does not exist")
             }
-        }
-        if let constant = map["value"] { alternatives.append(.constant(try constant.rawString())) }
-        let defaultValue = try map["default"]?.rawString()
-        guard !alternatives.isEmpty || defaultValue != nil else {
-            throw value.error("say where the value comes from: from, template, value or default")
-        }
-        var steps: [TransformStep] = []
-        var kind = MappedValue.Kind.text
-        for item in try map["transforms"]?.sequence() ?? [] {
-            let step = try transformStep(item)
-            guard let next = step.output(for: kind) else {
-                throw item.error("this transform does not accept a \(kind.rawValue) value (the steps before it produce one)")
-            }
-            steps.append(step)
-            kind = next
-        }
-        guard Coercion.isPossible(from: kind, to: field.valueKind) else {
-            throw value.error("the transforms end with a \(kind.rawValue) value, but \(field.rawValue) needs a \(field.valueKind.rawValue)")
-        }
-        return FieldSpec(field: field, alternatives: alternatives, transforms: steps, defaultValue: defaultValue, line: value.line)
-    }
-
-    private static func transformStep(_ value: YAMLValue) throws -> TransformStep {
-        let name: String
-        var options: YAMLValue?
-        if value.isMapping {
-            let map = try value.mapping(allowed: Set(TransformStep.names))
-            guard map.entries.count == 1, let entry = map.entries.first else {
-                throw value.error("write one transform per list item")
-            }
-            name = entry.key
-            options = entry.value
+            try checkChain(identity, at: extends)
+            base = try MappingDraft(root: YAMLValue.load(contentsOf: url, displayName: url.path))
+            baseDirectory = url.deletingLastPathComponent()
         } else {
-            name = try value.rawString()
+            identity = "preset \(reference)"
+            guard let text = PresetLibrary.text(named: reference) else {
+                throw extends.error("no preset is named '\(reference)' (presets: \(PresetLibrary.names.joined(separator: ", "))); give a file path to extend your own mapping")
+            }
+            try checkChain(identity, at: extends)
+            base = try MappingDraft(root: YAMLValue.parse(text, file: PresetLibrary.displayName(reference)))
         }
-        switch name {
-        case "trim": return .trim
-        case "collapse_whitespace": return .collapseWhitespace
-        case "lowercase": return .lowercase
-        case "availability": return .availability
-        case "first": return .first
-        case "date": return .date
-        case "absolute_url": return .absoluteURL
-        case "price": return .price(try options.map(priceOptions) ?? PriceOptions())
-        case "split":
-            guard let options else { return .split(separator: ",", limit: nil) }
-            if !options.isMapping { return .split(separator: try options.rawString(), limit: nil) }
-            let map = try options.mapping(allowed: ["separator", "limit"])
-            return .split(
-                separator: try map["separator"]?.rawString() ?? ",",
-                limit: try map["limit"]?.int(in: 1...10_000, environment: [:]))
-        case "categories":
-            guard let options else { return .categories(CategoryOptions()) }
-            let map = try options.mapping(allowed: ["paths", "levels", "url", "skip_levels"])
-            return .categories(CategoryOptions(
-                pathSeparator: try map["paths"]?.rawString() ?? ",",
-                levelSeparator: try map["levels"]?.rawString() ?? ">",
-                url: try map["url"]?.rawString(),
-                skipLeadingLevels: try map["skip_levels"]?.int(in: 0...10, environment: [:]) ?? 0))
-        default:
-            throw value.error("unknown transform '\(name)' (transforms: \(TransformStep.names.joined(separator: ", ")))")
-        }
+        let resolvedBase = try MappingLoader(chain: chain + [identity]).resolve(base, directory: baseDirectory)
+        return draft.merged(over: resolvedBase)
     }
 
-    private static func priceOptions(_ value: YAMLValue) throws -> PriceOptions {
-        let map = try value.mapping(allowed: ["locale", "from", "to"])
-        var options = PriceOptions()
-        if let locale = map["locale"] {
-            guard let parsed = NumberLocale(name: try locale.rawString()) else {
-                throw locale.error("expected auto, dot (1,234.56) or comma (1.234,56)")
-            }
-            options.locale = parsed
+    private func checkChain(_ identity: String, at value: YAMLValue) throws {
+        if chain.contains(identity) {
+            throw value.error("extends \(identity), which extends this mapping again (\((chain + [identity]).joined(separator: " → ")))")
         }
-        var units: [CurrencyUnit] = []
-        for key in ["from", "to"] {
-            guard let unitValue = map[key] else { continue }
-            guard let unit = CurrencyUnit(code: try unitValue.rawString()) else {
-                throw unitValue.error("expected IRR (Rial) or IRT (Toman)")
-            }
-            units.append(unit)
+        if chain.count >= Self.maximumDepth {
+            throw value.error("extends more than \(Self.maximumDepth) mappings deep")
         }
-        switch units.count {
-        case 0: break
-        case 2: options.conversion = UnitConversion(from: units[0], to: units[1])
-        default: throw value.error("give both from and to to convert between Rial and Toman")
-        }
-        return options
     }
 }

@@ -12,13 +12,40 @@ public struct Mapper: Sendable {
     public let mapping: Mapping
     /// The variables and time used.
     public let context: MappingContext
-    private var resolvedNames: FieldNames?
-    private var positions: [String: [Int]] = [:]
+    let transformer: ValueTransformer
+    /// Each field's steps, compiled once for this source.
+    let pipelines: [ProductField: [ValueTransformer.Operation]]
+    var resolvedNames: FieldNames?
+    /// Where each named field is in records of ``resolvedNames``.
+    var positions: [String: Lookup] = [:]
+    /// The normalized names of the columns a group's later rows inherit.
+    let inheritedNames: Set<String>
+    /// The first row of the group being mapped, which inherited columns are read from.
+    var groupParent: SourceRecord?
+    /// The key's steps, compiled once.
+    let keyPipeline: [ValueTransformer.Operation]
+    /// Mapped categories by cell text.
+    var categoryCache: [String: MappedValue?] = [:]
+    /// Each field's last raw value and its result: consecutive rows often repeat a cell
+    /// (a group's inherited description, a category), and the pipeline is a pure function.
+    var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
+    static let categoryCacheLimit = 4096
 
     /// Creates a mapper.
     public init(mapping: Mapping, context: MappingContext) {
         self.mapping = mapping
         self.context = context
+        let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
+        self.transformer = transformer
+        pipelines = mapping.fields.mapValues { $0.transforms.map(transformer.compile) }
+        keyPipeline = mapping.grouping?.key.transforms.map(transformer.compile) ?? []
+        inheritedNames = Set((mapping.grouping?.inherit ?? []).flatMap(mapping.names(for:)).map(FieldNames.normalize))
+    }
+
+    /// Where a named field is in a header, and whether a group's later rows inherit it.
+    struct Lookup {
+        var positions: [Int]
+        var inherited: Bool
     }
 
     /// Checks that every field the mapping needs can be found in a header.
@@ -31,30 +58,40 @@ public struct Mapper: Sendable {
     ///   - sourceFile: the source file, for the message.
     /// - Throws: ``ConfigError`` naming the mapping file, line and field.
     public func check(header: FieldNames, sourceFile: String) throws {
-        for spec in mapping.fields.values.sorted(by: { $0.line < $1.line }) {
-            let usable = spec.alternatives.contains { alternative in
-                switch alternative {
-                case .constant: return true
-                case .field(let name): return has(name, header)
-                case .template(let template):
-                    return template.references.allSatisfy { context.variables[$0] != nil || has($0, header) }
-                }
-            } || spec.defaultValue != nil
-            guard usable else {
+        for spec in mapping.fields.values.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+            guard spec.alternatives.contains(where: { isUsable($0, header) }) || spec.defaultValue != nil || spec.isOptional else {
                 let missing = spec.sourceFields.filter { context.variables[$0] == nil && !has($0, header) }
-                let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+                let columns = missing.filter { $0 != "base_url" }.map { "'\($0)'" }.joined(separator: ", ")
+                var message = columns.isEmpty ? "" : "\(sourceFile) has no field \(columns)"
+                if missing.contains("base_url") {
+                    message += (message.isEmpty ? "" : "; ") + "set base_url on the source: this mapping builds the value from the shop's address"
+                }
                 throw ConfigError(
-                    file: mapping.file, line: spec.line, key: "fields.\(spec.field.rawValue)",
-                    message: "\(sourceFile) has no field \(names)")
+                    file: spec.file.isEmpty ? mapping.file : spec.file, line: spec.line, key: "fields.\(spec.field.rawValue)",
+                    message: message)
             }
         }
-        let filterFields = (mapping.filter.drop + mapping.filter.keep).map(\.field)
-        if let missing = filterFields.first(where: { !has($0, header) }) {
-            throw ConfigError(file: mapping.file, key: "filter", message: "\(sourceFile) has no field '\(missing)'")
+        for condition in mapping.filter.drop + mapping.filter.keep where !condition.isOptional && !has(condition.field, header) {
+            throw ConfigError(
+                file: condition.file.isEmpty ? mapping.file : condition.file, line: condition.line, key: "filter",
+                message: "\(sourceFile) has no field '\(condition.field)'")
+        }
+        try checkGrouping(header: header, sourceFile: sourceFile)
+    }
+
+    /// Whether an alternative can give a value with this header.
+    func isUsable(_ alternative: FieldSpec.Alternative, _ header: FieldNames) -> Bool {
+        switch alternative {
+        case .constant: return true
+        case .field(let name): return has(name, header)
+        case .collect(let names): return names.contains { has($0, header) }
+        case .template(let template): return template.references.allSatisfy { context.variables[$0] != nil || has($0, header) }
+        case .conditional(let condition, let inner): return has(condition.field, header) && isUsable(inner, header)
+        case .objects(let objects): return has(objects.cid, header)
         }
     }
 
-    private func has(_ name: String, _ header: FieldNames) -> Bool {
+    func has(_ name: String, _ header: FieldNames) -> Bool {
         mapping.names(for: name).contains { header.contains($0) }
     }
 
@@ -62,10 +99,27 @@ public struct Mapper: Sendable {
     /// - Parameter record: the record.
     /// - Returns: the product, the rejection with its reason, or `.filtered`.
     public mutating func map(_ record: SourceRecord) -> MapOutcome {
-        if record.names !== resolvedNames {
-            resolvedNames = record.names
-            positions = [:]
+        switch values(of: record, parent: nil) {
+        case .filtered: return .filtered
+        case .rejected(let rejection): return .rejected(rejection)
+        case .values(let values): return assemble(values, location: record.location)
         }
+    }
+
+    /// What one record of a group gives before it is assembled into a product.
+    enum MemberValues {
+        case values(FieldValues)
+        case rejected(Rejection)
+        case filtered
+    }
+
+    /// Reads every field of a record.
+    /// - Parameters:
+    ///   - record: the record.
+    ///   - parent: the first row of the record's group, which inherited columns come from.
+    mutating func values(of record: SourceRecord, parent: SourceRecord?) -> MemberValues {
+        groupParent = parent
+        defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
         for field in ProductField.allCases {
@@ -77,10 +131,11 @@ public struct Mapper: Sendable {
                     location: record.location, pid: values.text(.pid), field: field.rawValue, reason: error.message))
             }
         }
-        return assemble(values, record: record)
+        return .values(values)
     }
 
-    private func assemble(_ values: FieldValues, record: SourceRecord) -> MapOutcome {
+    /// Builds the product from a record's values, or says why it cannot be one.
+    func assemble(_ values: FieldValues, location: RecordLocation) -> MapOutcome {
         let pid = values.text(.pid)
         for field in ProductField.required where values[field] == nil {
             let looked = (mapping.fields[field]?.sourceFields ?? []).filter { context.variables[$0] == nil && $0 != "base_url" }
@@ -88,138 +143,35 @@ public struct Mapper: Sendable {
             if mapping.fields[field]?.sourceFields.contains("base_url") == true, context.variables["base_url"] == nil {
                 reason += "; setting base_url on the source would give one"
             }
-            return .rejected(Rejection(location: record.location, pid: pid, field: field.rawValue, reason: reason))
+            return .rejected(Rejection(location: location, pid: pid, field: field.rawValue, reason: reason))
         }
-        guard let pid, let name = values.text(.name), let url = values.text(.url), var price = values.number(.price) else {
-            return .rejected(Rejection(location: record.location, pid: pid, reason: "required fields missing"))
+        guard let pid, let name = values.text(.name), let url = values.text(.url), let price = values.number(.price) else {
+            return .rejected(Rejection(location: location, pid: pid, reason: "required fields missing"))
         }
-        var oldPrice = values.number(.oldPrice)
-        if let sale = values.number(.salePrice), sale < price {
-            if oldPrice == nil { oldPrice = price }
-            price = sale
+        // Ids are checked even without an `id` step: a damaged id matches nothing in the shop.
+        for field in [ProductField.pid, .sku] {
+            if let id = values.text(field), let damage = Identifier.excelDamage(id) {
+                return .rejected(Rejection(location: location, pid: pid, field: field.rawValue, reason: damage.description))
+            }
         }
+        let prices = PriceResolution(price: price, values: values, now: context.now, timeZone: mapping.timeZone)
         let product = Product(
             pid: pid,
             name: name,
             url: url,
-            price: price,
-            oldPrice: oldPrice,
+            price: prices.price,
+            oldPrice: prices.oldPrice,
             inStock: values.bool(.inStock) ?? true,
             images: values.list(.images) ?? [],
             categories: values.categories(.categories) ?? [],
             createdAt: values.date(.createdAt) ?? context.now,
-            updatedAt: values.date(.updatedAt) ?? values.date(.createdAt) ?? context.now
+            updatedAt: values.date(.updatedAt) ?? values.date(.createdAt) ?? context.now,
+            sku: values.text(.sku),
+            details: values.text(.description)
         )
-        return .product(product)
-    }
-
-    private mutating func isFiltered(_ record: SourceRecord) -> Bool {
-        let filter = mapping.filter
-        if filter.drop.isEmpty && filter.keep.isEmpty { return false }
-        if filter.drop.contains(where: { matches($0, record) }) { return true }
-        return !filter.keep.allSatisfy { matches($0, record) }
-    }
-
-    private mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
-        let text = (firstValue(condition.field, in: record) ?? "").trimmingCharacters(in: .whitespaces)
-        switch condition.test {
-        case .empty(let wanted): return text.isEmpty == wanted
-        case .oneOf(let options): return options.contains { $0.caseInsensitiveCompare(text) == .orderedSame }
+        let warnings = prices.warnings.map {
+            RecordWarning(location: location, pid: pid, field: $0.field.rawValue, reason: $0.reason)
         }
+        return .product(product, warnings: warnings)
     }
-
-    private mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
-        var found: String?
-        for alternative in spec.alternatives {
-            switch alternative {
-            case .field(let name): found = firstValue(name, in: record)
-            case .template(let template): found = render(template, record: record)
-            case .constant(let constant): found = constant
-            }
-            if let text = found, !text.isEmpty { break }
-            found = nil
-        }
-        guard let text = found ?? spec.defaultValue else { return nil }
-        var value = MappedValue.text(text)
-        for step in spec.transforms {
-            value = try ValueTransformer.apply(step, to: value, context: context)
-        }
-        let result = try ValueTransformer.coerce(value, to: spec.field.valueKind, context: context)
-        return result.isEmpty ? nil : result
-    }
-
-    private mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        let found: [Int]
-        if let cached = positions[name] {
-            found = cached
-        } else {
-            found = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
-            positions[name] = found
-        }
-        for position in found where position < record.count && !record.isEmpty(at: position) {
-            return record.value(at: position)
-        }
-        return nil
-    }
-
-    private mutating func render(_ template: Template, record: SourceRecord) -> String? {
-        var output = ""
-        for part in template.parts {
-            switch part {
-            case .literal(let text):
-                output += text
-            case .reference(let name, let filters):
-                guard let raw = context.variables[name] ?? firstValue(name, in: record) else { return nil }
-                let text = filters.reduce(raw) { ValueTransformer.filter($1, $0) }
-                guard !text.isEmpty else { return nil }
-                output += text
-            }
-        }
-        return output
-    }
-}
-
-/// Field values gathered while mapping one record.
-struct FieldValues {
-    private var storage: [ProductField: MappedValue] = [:]
-
-    subscript(field: ProductField) -> MappedValue? {
-        get { storage[field] }
-        set { storage[field] = newValue }
-    }
-
-    func text(_ field: ProductField) -> String? {
-        if case .text(let text)? = storage[field] { return text }
-        return nil
-    }
-
-    func number(_ field: ProductField) -> Double? {
-        if case .number(let number)? = storage[field] { return number }
-        return nil
-    }
-
-    func bool(_ field: ProductField) -> Bool? {
-        if case .bool(let value)? = storage[field] { return value }
-        return nil
-    }
-
-    func list(_ field: ProductField) -> [String]? {
-        if case .list(let items)? = storage[field] { return items }
-        return nil
-    }
-
-    func categories(_ field: ProductField) -> [Category]? {
-        if case .categories(let categories)? = storage[field] { return categories }
-        return nil
-    }
-
-    func date(_ field: ProductField) -> Date? {
-        if case .date(let date)? = storage[field] { return date }
-        return nil
-    }
-}
-
-/// Why a value could not be mapped, in words for the rejection list.
-struct MappingFailure: Error {
-    var message: String
 }

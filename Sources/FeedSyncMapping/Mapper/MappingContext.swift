@@ -12,4 +12,15 @@ public struct MappingContext: Sendable {
         self.variables = variables
         self.now = now
     }
+
+    /// `template` with every `{{name}}` replaced by the variable of that name.
+    /// - Returns: `nil` when the template uses a variable the source does not set.
+    func fill(_ template: String) -> String? {
+        guard template.contains("{{") else { return template }
+        var filled = template
+        for (name, value) in variables where filled.contains("{{\(name)}}") {
+            filled = filled.replacingOccurrences(of: "{{\(name)}}", with: value)
+        }
+        return filled.contains("{{") ? nil : filled
+    }
 }

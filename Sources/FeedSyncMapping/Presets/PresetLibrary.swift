@@ -18,7 +18,13 @@ public enum PresetLibrary {
         guard let text = texts[name] else {
             throw ConfigError(file: "preset \(name)", message: "no such preset (presets: \(names.joined(separator: ", ")))")
         }
-        return try Mapping(root: YAMLValue.parse(text, file: "preset \(name) (mappings/\(name).yml)"))
+        let draft = try MappingDraft(root: YAMLValue.parse(text, file: displayName(name)))
+        return try Mapping(draft: MappingLoader(chain: ["preset \(name)"]).resolve(draft, directory: URL(fileURLWithPath: "/")))
+    }
+
+    /// How a preset is named in errors: `preset NAME (mappings/NAME.yml)`.
+    static func displayName(_ name: String) -> String {
+        "preset \(name) (mappings/\(name).yml)"
     }
 
     /// Loads the mapping a configuration names.

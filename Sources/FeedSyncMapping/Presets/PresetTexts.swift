@@ -3,6 +3,554 @@
 extension PresetLibrary {
     /// The bundled presets' YAML, by name.
     static let texts: [String: String] = [
+        "accesstrade-datafeed-json": #"""
+# AccessTrade's datafeed items (api-reference 2: {"data":[...],"total":N}). discount is
+# the price after promotion and price the one before: with status_discount 1 the discount
+# is the sale, so it becomes price and price becomes old_price; without a promotion the
+# price stands alone. cate is a category slug, one category. update_time is
+# dd-MM-yyyyTHH:mm:ss in Vietnam's time (UTC+7), as the export writes it. No stock field:
+# every item is in stock. Prices are as written (VND).
+name: accesstrade-datafeed-json
+format: json-pages
+json:
+  preset: accesstrade
+timezone: Asia/Ho_Chi_Minh
+
+fields:
+  pid:
+    from: [product_id, sku]
+    transforms: [id]
+  sku: sku
+  name:
+    from: name
+    transforms: [collapse_whitespace]
+  url:
+    from: url
+    transforms: [trim, absolute_url]
+  price:
+    from: [price, discount]
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    when:
+      - { field: status_discount, equals: "1", from: discount }
+    transforms:
+      - price: { locale: dot }
+  images:
+    collect: [image]
+  categories:
+    from: cate
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: desc
+    transforms: [strip_html]
+  updated_at:
+    from: update_time
+    transforms:
+      - date: { formats: [dd-MM-yyyyTHH:mm:ss, auto] }
+"""#,
+        "affili-plugin-json": #"""
+# Affili's WooCommerce plugin serves Torob's v2 shape (the shop-plugin JSON preset: POST
+# page/limit, {"count","max_pages","products"} or the {"meta":{"page":...}} variant),
+# with the same product fields as torob-plugin-json. Affili's documents give the plugin's
+# price unit nowhere; the plugin prices for Affili, so prices are taken as written (the
+# shop's Affili unit, Rial by default), unlike torob-plugin-json's Toman-to-Rial.
+name: affili-plugin-json
+format: json-pages
+extends: torob-plugin-json
+
+fields:
+  price:
+    from: current_price
+    transforms:
+      - price: { locale: dot }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot }
+"""#,
+        "affili-webhook-json": #"""
+# Affili's own webhook shape (api-reference 1.2 and 1.3): {"data":{"products":[...]},
+# "meta":{"page":{...}}}, paged with page/per_page. Every field is already Affili's, so
+# this reads a shop's (or another feedsync's) webhook as it is. Categories are objects
+# zipped by position; parent_cid null is a root; is_primary may be 0/1/true/false.
+name: affili-webhook-json
+format: json-pages
+json:
+  preset: affili-webhook
+
+fields:
+  pid:
+    from: pid
+    transforms: [id]
+  name:
+    from: name
+    transforms: [collapse_whitespace]
+  url:
+    from: url
+    transforms: [trim, absolute_url]
+  price:
+    from: price
+    transforms:
+      - price: { locale: dot }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot }
+  in_stock:
+    from: in_stock
+    transforms: [availability]
+    default: "1"
+  images:
+    collect: [images]
+  categories:
+    objects: { cid: categories/cid, name: categories/name, url: categories/url, parent_cid: categories/parent_cid, is_primary: categories/is_primary }
+  created_at: created_at
+  updated_at: updated_at
+"""#,
+        "google-merchant-atom": #"""
+# Google Merchant Center product feeds in Atom 1.0 (<entry>): as google-merchant-xml,
+# with Atom's own <title> and <link href="..."/> as fallbacks.
+name: google-merchant-atom
+format: xml
+extends: google-merchant-xml
+xml:
+  record: entry
+
+fields:
+  name:
+    from: [g:title, atom:title, title]
+    transforms: [collapse_whitespace]
+  url:
+    from: [g:link, atom:link/@href, link/@href, link]
+    transforms: [trim, absolute_url]
+"""#,
+        "google-merchant-xml": #"""
+# Google Merchant Center product feeds: RSS 2.0 (<item>) with the g: namespace.
+# For Atom feeds (<entry>) use google-merchant-atom. Namespaces are matched by URI, so a
+# feed that binds Google's namespace to another prefix or to the default namespace reads
+# the same; feeds that use no namespace at all (plain <price>) are read through aliases.
+name: google-merchant-xml
+format: xml
+xml:
+  record: item
+
+aliases:
+  g:id: [id]
+  g:title: [title]
+  g:link: [link]
+  g:price: [price]
+  g:sale_price: [sale_price]
+  g:availability: [availability]
+  g:image_link: [image_link]
+  g:additional_image_link: [additional_image_link]
+  g:product_type: [product_type]
+  g:google_product_category: [google_product_category]
+
+fields:
+  pid:
+    from: g:id
+    transforms: [trim]
+  name:
+    from: [g:title, title]
+    transforms: [collapse_whitespace]
+  url:
+    from: [g:link, link]
+    transforms: [trim, absolute_url]
+  price:
+    from: g:price
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    from: g:sale_price
+    transforms:
+      - price: { locale: dot }
+  in_stock:
+    from: g:availability
+    transforms: [availability]
+    default: "in stock"
+  images:
+    collect: [g:image_link, g:additional_image_link]
+  categories:
+    from: [g:product_type, g:google_product_category]
+    transforms:
+      - categories:
+          paths: ""
+          levels: ">"
+          url: "{{base_url}}/category/{{path}}"
+"""#,
+        "magento-sample-data-csv": #"""
+# The product fixtures of Magento's sample data (magento2-sample-data, e.g.
+# CatalogSampleData/fixtures/SimpleProduct/products_gear_bags.csv): the files Magento's
+# installer reads, not an export. They hold no links and no images.
+#
+# Categories are written one level per line, top and leaf in turn
+# ("Gear\nBags\nCollections\nErin Recommends"): the installer walks its two-level tree,
+# so every two lines are one path (path_depth: 2).
+#
+# Set base_url on the source: links are <base_url>/<slug of the name>.html, the URL key
+# Magento gives a product it creates.
+extends: magento2-csv
+name: magento-sample-data-csv
+
+filter:
+  drop: []
+
+fields:
+  url:
+    template: "{{base_url}}/{{name|slug}}.html"
+  in_stock:
+    from: qty
+    transforms: [availability]
+  images: ~
+  categories:
+    from: category
+    transforms:
+      - categories: { paths: "", levels: "\n", path_depth: 2 }
+"""#,
+        "magento2-csv": #"""
+# Magento 2's product export (System > Data Transfer > Export, entity "Products").
+#
+# Only products visible in the catalog or search are mapped: a configurable product's
+# simple children are "Not Visible Individually" (they have no page of their own) and
+# come before their parent, which carries the product's price and stock flag. Rows of
+# other store views (store_view_code set) repeat a product with translated values and
+# are dropped so that every pid appears once; extend this preset and keep them with a
+# filter of your own to export a store view instead.
+#
+# Set base_url on the source: product links are <base_url>/<url_key>.html (the name's
+# slug when url_key is empty, as Magento itself forms it), and image paths such as
+# /m/h/mh01-black_main.jpg live under <base_url>/media/catalog/product.
+#
+# special_price_from_date/_to_date are not read: their layout follows the admin's
+# locale. A shop that needs them extends this preset with sale_start/sale_end.
+name: magento2-csv
+format: csv
+csv:
+  delimiter: auto
+
+filter:
+  drop:
+    - { field: visibility, in: [Not Visible Individually], optional: true }
+    - { field: product_online, in: ["0", "2"], optional: true }
+    - { field: store_view_code, empty: false, optional: true }
+
+fields:
+  pid:
+    from: sku
+    transforms: [id]
+  sku:
+    from: sku
+    transforms: [id]
+  name:
+    from: name
+    transforms: [collapse_whitespace]
+  url:
+    template:
+      - "{{base_url}}/{{url_key}}.html"
+      - "{{base_url}}/{{name|slug}}.html"
+  price:
+    from: price
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    from: special_price
+    transforms:
+      - price: { locale: dot }
+  in_stock:
+    from: is_in_stock
+    transforms: [availability]
+  images:
+    collect: [base_image, additional_images]
+    optional: true
+    transforms:
+      - split: ","
+      - absolute_url: { folder: "{{base_url}}/media/catalog/product" }
+  categories:
+    from: categories
+    transforms:
+      - categories: { paths: ",", levels: "/", skip_levels: 1 }
+  description:
+    from: [description, short_description]
+    transforms: [strip_html]
+"""#,
+        "meta-catalog-csv": #"""
+# A Meta (Facebook/Instagram) catalog data feed in CSV, as Commerce Manager takes it:
+# id, title, description, availability, price, link, image_link, ...
+#
+# Every row is a product of its own (Meta's catalog items are variants already); rows
+# sharing an item_group_id are grouped so that a shop can extend this preset with
+# `group_by: { variants: fold }` to send one product per group instead (pid: the
+# item_group_id, the lowest price in stock, every variant's images).
+name: meta-catalog-csv
+format: csv
+csv:
+  delimiter: auto
+
+group_by:
+  key: item_group_id
+  variants: separate
+
+fields:
+  pid:
+    from: id
+    transforms: [id]
+  name:
+    from: title
+    transforms: [collapse_whitespace]
+  url:
+    from: link
+    transforms: [absolute_url]
+  price:
+    from: price
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    from: sale_price
+    optional: true
+    transforms:
+      - price: { locale: dot }
+  # "2024-01-01T00:00-08:00/2024-02-01T00:00-08:00": ISO-8601 start and end.
+  sale_start:
+    from: sale_price_effective_date
+    optional: true
+    transforms: [{ split: "/" }, first, date]
+  sale_end:
+    from: sale_price_effective_date
+    optional: true
+    transforms: [{ split: "/" }, last, date]
+  in_stock:
+    from: availability
+    transforms: [availability]
+  images:
+    collect: [image_link, additional_image_link]
+    transforms:
+      - split: ","
+      - absolute_url
+  categories:
+    from: [product_type, google_product_category, fb_product_category]
+    optional: true
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: description
+    optional: true
+    transforms: [strip_html]
+"""#,
+        "prestashop-csv": #"""
+# PrestaShop's product import/export CSV (Catalog > Products, the layout of
+# docs/csv_import/products_import.csv), separated by ";".
+#
+# The file has no product links: set base_url on the source. Links are
+# <base_url>/index.php?controller=product&id_product=<ID>, which PrestaShop answers with
+# a redirect to the product's friendly URL whatever the shop's URL settings.
+#
+# Prices: the file holds the price without tax. Affili shows the price a buyer pays, so
+# a shop whose prices include tax should extend this preset with its own price column.
+# Discount amount / percent with their from/to dates give the sale price while they run.
+#
+# Combinations (combinations_import.csv) are a separate file and not mapped here.
+name: prestashop-csv
+format: csv
+csv:
+  delimiter: ";"
+
+filter:
+  drop:
+    - { field: "Active (0/1)", in: ["0"] }
+    # "none": shown neither in the catalog nor in search, so there is no page to link to.
+    - { field: Visibility, in: [none], optional: true }
+
+fields:
+  pid:
+    from: [Product ID, "Reference #"]
+    transforms: [id]
+  sku:
+    from: "Reference #"
+    transforms: [id]
+  name:
+    from: "Name *"
+    transforms: [collapse_whitespace]
+  url:
+    template: "{{base_url}}/index.php?controller=product&id_product={{Product ID}}"
+  price:
+    from: [Price tax excluded, Price tax included]
+    transforms:
+      - price: { locale: dot }
+  discount_amount:
+    from: Discount amount
+    transforms:
+      - price: { locale: dot }
+  discount_percent:
+    from: Discount percent
+    transforms:
+      - price: { locale: dot }
+  sale_start:
+    from: "Discount from (yyyy-mm-dd)"
+    transforms:
+      - date: yyyy-MM-dd
+  sale_end:
+    from: "Discount to (yyyy-mm-dd)"
+    transforms:
+      - date: yyyy-MM-dd
+  in_stock:
+    when:
+      # 1: orders are accepted when out of stock.
+      - { field: Out of stock action, equals: "1", value: "1" }
+    from: Quantity
+    transforms: [availability]
+  images:
+    from: "Image URLs (x,y,z...)"
+    transforms:
+      - split: ","
+      - absolute_url
+  categories:
+    # Category names, not paths: each is a category of its own.
+    from: "Categories (x,y,z...)"
+    transforms:
+      - categories: { paths: ",", levels: ">" }
+  created_at:
+    from: Product creation date
+    transforms:
+      - date: yyyy-MM-dd
+  description:
+    from: [Description, Summary]
+    transforms: [strip_html]
+"""#,
+        "shopify-csv": #"""
+# Shopify's product CSV (Products > Export), the 2023 layout (Product Category, Status)
+# and the older one without those columns.
+#
+# A product is written as several rows sharing its Handle: the first carries the title,
+# body, vendor, type, tags and status; each further row is a variant (its own price,
+# stock and SKU) or an image row (only Image Src). Rows of a product are adjacent.
+#
+# By default the variants fold into one product per Handle: pid is the Handle, the price
+# is the lowest among the variants in stock, and every image of the product is kept,
+# because publishers link to the product page, which every variant shares. Extend this
+# preset with `group_by: { variants: separate }` for one product per variant (pid: the
+# variant SKU, or the Handle and the option values without one).
+#
+# The export has no shop address: set base_url on the source (https://yourshop.com);
+# product links are <base_url>/products/<Handle>.
+name: shopify-csv
+format: csv
+csv:
+  delimiter: auto
+
+group_by:
+  key: Handle
+  variants: fold
+  inherit: [Title, Body (HTML), Vendor, Product Category, Type, Tags, Published, Status, Google Shopping / Google Product Category]
+  image_rows: { field: Variant Price, empty: true }
+
+filter:
+  drop:
+    # Drafts and archived products are not for sale (2023 layout only).
+    - { field: Status, in: [draft, archived], optional: true }
+    # Products hidden from the online store have no page to link to.
+    - { field: Published, in: ["false"] }
+
+fields:
+  pid:
+    when:
+      # A product without options has one variant, titled "Default Title".
+      - { field: Option1 Value, equals: Default Title, template: "{{Handle}}" }
+    from: Variant SKU
+    template:
+      - "{{Handle}}-{{Option1 Value|slug}}-{{Option2 Value|slug}}-{{Option3 Value|slug}}"
+      - "{{Handle}}-{{Option1 Value|slug}}-{{Option2 Value|slug}}"
+      - "{{Handle}}-{{Option1 Value|slug}}"
+      - "{{Handle}}"
+    transforms: [id]
+  sku:
+    from: Variant SKU
+    transforms: [id]
+  name:
+    from: Title
+    transforms: [collapse_whitespace]
+  url:
+    template: "{{base_url}}/products/{{Handle}}"
+  price:
+    from: Variant Price
+    transforms:
+      - price: { locale: dot }
+  old_price:
+    from: Variant Compare At Price
+    transforms:
+      - price: { locale: dot }
+  in_stock:
+    when:
+      # Shopify sells variants whose inventory it does not track, and those that may be
+      # sold when out of stock.
+      - { field: Variant Inventory Tracker, empty: true, value: "1" }
+      - { field: Variant Inventory Policy, equals: continue, value: "1" }
+    from: Variant Inventory Qty
+    transforms: [availability]
+  images:
+    collect: [Image Src, Variant Image]
+    transforms: [absolute_url]
+  categories:
+    # Shopify's product taxonomy (2023), else the Google category the old layout has,
+    # else the shop's own product type.
+    from: [Product Category, Google Shopping / Google Product Category, Type]
+    optional: true
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: Body (HTML)
+    transforms: [strip_html]
+"""#,
+        "torob-plugin-json": #"""
+# Torob's product API as its WooCommerce plugin serves it (product_api_v2: {"count",
+# "max_pages","products"}, POST page/limit) and the v3 fields (availability true/false,
+# product_group_id, date_added/date_updated): for v3's paging extend with
+# json: { preset: torob-v3 }. Torob's prices are integers in Toman (both specs say so);
+# Affili shops are in Rial by default, so prices are converted to Rial (x10). A shop
+# that uses Toman with Affili extends price and old_price with to: IRT.
+name: torob-plugin-json
+format: json-pages
+json:
+  preset: shop-plugin
+
+fields:
+  pid:
+    from: page_unique
+    transforms: [id]
+  name:
+    from: [title, subtitle]
+    transforms: [collapse_whitespace]
+  url:
+    from: page_url
+    transforms: [trim, absolute_url]
+  price:
+    from: current_price
+    transforms:
+      - price: { locale: dot, from: IRT, to: IRR }
+  old_price:
+    from: old_price
+    transforms:
+      - price: { locale: dot, from: IRT, to: IRR }
+  in_stock:
+    from: availability
+    transforms: [availability]
+    # v2: "Use instock for available products"; anything else, a blank included, is not.
+    default: "outofstock"
+  images:
+    collect: [image_links, image_link]
+    transforms:
+      - split: { separator: "\n" }
+  categories:
+    from: category_name
+    transforms:
+      - categories: { paths: "", levels: ">" }
+  description:
+    from: short_desc
+    transforms: [strip_html]
+  created_at: date_added
+  updated_at: date_updated
+"""#,
         "woocommerce-csv": #"""
 # WooCommerce's own product export (wp-admin: Products > Export), in English.
 #
@@ -42,6 +590,9 @@ fields:
   pid:
     from: [ID, SKU]
     transforms: [trim]
+  sku:
+    from: SKU
+    optional: true
   name:
     from: Name
     transforms: [collapse_whitespace]
@@ -74,6 +625,59 @@ fields:
           paths: ","
           levels: ">"
           url: "{{base_url}}/product-category/{{path}}/"
+"""#,
+        "woocommerce-rest-json": #"""
+# WooCommerce's REST API product list (/wp-json/wc/v3/products: a top-level array per
+# page, the next page in the Link header). pid is the product id; regular_price and
+# sale_price are strings ("21.99", "" for none): the sale, when lower, becomes price and
+# the regular price old_price; a product without regular_price uses price (a variable
+# product's lowest variation price). Images are images[].src. Categories are the
+# product's category objects: cid from id, name; the list carries no parents or URLs,
+# so each is a root with an empty URL and the first is primary. Times are the _gmt ones.
+# Drafts, pending and private products are filtered.
+name: woocommerce-rest-json
+format: json-pages
+json:
+  preset: woocommerce-rest
+
+filter:
+  drop:
+    - { field: status, in: [draft, pending, private, trash], optional: true }
+
+fields:
+  pid:
+    from: id
+    transforms: [id]
+  sku: sku
+  name:
+    from: name
+    transforms: [strip_html, collapse_whitespace]
+  url:
+    from: permalink
+    transforms: [trim, absolute_url]
+  price:
+    from: [regular_price, price]
+    transforms:
+      - price: { locale: dot }
+  sale_price:
+    from: sale_price
+    transforms:
+      - price: { locale: dot }
+  sale_start: date_on_sale_from_gmt
+  sale_end: date_on_sale_to_gmt
+  in_stock:
+    from: stock_status
+    transforms: [availability]
+    default: instock
+  images:
+    collect: [images/src]
+  categories:
+    objects: { cid: categories/id, name: categories/name }
+  description:
+    from: [short_description, description]
+    transforms: [strip_html]
+  created_at: { from: [date_created_gmt, date_created] }
+  updated_at: { from: [date_modified_gmt, date_modified] }
 """#,
     ]
 }

@@ -29,6 +29,8 @@ public struct CategoryPathParser: Sendable, Hashable {
     /// How many levels to drop from the start of every path (a store root such as
     /// Magento's `Default Category`).
     public let skipLeadingLevels: Int
+    /// When set, every this many levels of a path start a new path.
+    public let pathDepth: Int?
     /// How category URLs are built; `nil` leaves every `url` empty.
     public var urlTemplate: CategoryURLTemplate?
 
@@ -40,16 +42,20 @@ public struct CategoryPathParser: Sendable, Hashable {
     ///   - levelSeparator: between levels, `>` by default (`/`, `|` and `\n` are also common).
     ///   - pathSeparator: between paths, `,` by default; `nil` for one path per cell.
     ///   - skipLeadingLevels: levels dropped from the start of every path.
+    ///   - pathDepth: when set, a path of more levels is read as several paths of this many
+    ///     (Magento's sample data lists `Top\nLeaf\nTop\nLeaf` in one cell).
     ///   - urlTemplate: how to build category URLs; `nil` for empty URLs.
     public init(
         levelSeparator: String = ">",
         pathSeparator: String? = ",",
         skipLeadingLevels: Int = 0,
+        pathDepth: Int? = nil,
         urlTemplate: CategoryURLTemplate? = nil
     ) {
         self.levelSeparator = levelSeparator
         self.pathSeparator = pathSeparator
         self.skipLeadingLevels = max(0, skipLeadingLevels)
+        self.pathDepth = pathDepth.map { max(1, $0) }
         self.urlTemplate = urlTemplate
         // Levels keep repeats: "Sale > Sale" is a child named like its parent.
         levelSplitter = ListSplitter(separator: levelSeparator, deduplicates: false)
@@ -65,8 +71,7 @@ public struct CategoryPathParser: Sendable, Hashable {
         var primaryIndex: Int?
         var primaryDepth = 0
 
-        for path in paths {
-            let names = levelSplitter.split(path).dropFirst(skipLeadingLevels)
+        for names in paths.flatMap(levels) {
             guard !names.isEmpty else { continue }
             var slugs: [String] = []  // only needed to build URLs
             if urlTemplate != nil { slugs.reserveCapacity(names.count) }
@@ -95,6 +100,15 @@ public struct CategoryPathParser: Sendable, Hashable {
         }
         if let primaryIndex { categories[primaryIndex].isPrimary = true }
         return ParsedCategories(categories: categories)
+    }
+
+    /// The level names of one path, or of the several paths a deep one holds (``pathDepth``).
+    private func levels(_ path: String) -> [ArraySlice<String>] {
+        let names = levelSplitter.split(path).dropFirst(skipLeadingLevels)
+        guard let pathDepth, names.count > pathDepth else { return [names] }
+        return stride(from: names.startIndex, to: names.endIndex, by: pathDepth).map {
+            names[$0..<min($0 + pathDepth, names.endIndex)]
+        }
     }
 
     /// The slug of one level; a name without letters or digits (`★`, `&`) gets one made of

@@ -28,8 +28,8 @@ public struct CategoryURLTemplate: Sendable, Hashable {
     /// - Parameter levelSlugs: the slugs from the root to the category, at least one.
     /// - Returns: the absolute URL.
     public func url(levelSlugs: [String]) -> String {
-        let path = levelSlugs.map(Self.percentEncode).joined(separator: "/")
-        let leaf = levelSlugs.last.map(Self.percentEncode) ?? ""
+        let path = levelSlugs.map(PercentEncoding.unreserved).joined(separator: "/")
+        let leaf = levelSlugs.last.map(PercentEncoding.unreserved) ?? ""
         var tail = template
         if tail.contains("{path}") { tail = tail.replacing("{path}", with: path) }
         if tail.contains("{slug}") { tail = tail.replacing("{slug}", with: leaf) }
@@ -40,29 +40,5 @@ public struct CategoryURLTemplate: Sendable, Hashable {
         if baseEndsWithSlash && tailStartsWithSlash { return baseURL + tail.dropFirst() }
         if baseEndsWithSlash || tailStartsWithSlash || tail.isEmpty { return baseURL + tail }
         return baseURL + "/" + tail
-    }
-
-    /// Percent-encodes everything but RFC 3986's unreserved characters.
-    static func percentEncode(_ segment: String) -> String {
-        let isUnreserved: (UInt8) -> Bool = { byte in
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: true
-            default: false
-            }
-        }
-        if segment.utf8.allSatisfy(isUnreserved) { return segment }
-        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(segment.utf8.count * 3)
-        for byte in segment.utf8 {
-            if isUnreserved(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

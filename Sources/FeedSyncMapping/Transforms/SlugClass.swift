@@ -26,12 +26,9 @@ enum SlugClass {
         case 0x1EA0...0x1EF9:
             // Vietnamese precomposed letters come in upper/lower pairs, upper case first.
             self = Self.shifted(value, by: value & 1 == 0 ? 1 : 0)
-        case 0x064A:
-            self = .lowercase("\u{06CC}")  // Arabic yeh -> Persian yeh
-        case 0x0643:
-            self = .lowercase("\u{06A9}")  // Arabic kaf -> Persian kaf
-        case 0x0621...0x063A, 0x0641...0x0649, 0x0671...0x06D3:
-            self = .lowercase(scalar)
+        case 0x0621...0x063A, 0x0641...0x064A, 0x0671...0x06D3:
+            // Arabic yeh, alef maksura and kaf become their Persian forms.
+            self = .lowercase(scalar.persianLetterForm ?? scalar)
         default:
             if let digit = scalar.feedDigitValue {
                 self = .lowercase(Unicode.Scalar(48 + digit))

@@ -151,7 +151,7 @@ public enum TextTransform {
     /// (singletons and composition exclusions, per Unicode's DerivedNormalizationProps), plus
     /// the scripts Unicode 16 added with composing vowel signs.
     /// Ranges are deliberately wider than the exact list; a false positive only costs time.
-    private static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x0300: return false
         // Fast answers for the scripts feeds use most: Cyrillic, Arabic/Persian letters

@@ -48,4 +48,18 @@ extension Unicode.Scalar {
         default: properties.isAlphabetic
         }
     }
+
+    /// The Persian letter Iranian text means when it holds an Arabic one: Arabic yeh `ي`
+    /// and alef maksura `ى` are Persian yeh `ی`, Arabic kaf `ك` is Persian kaf `ک`.
+    /// Keyboards and old systems mix them freely, so the same word is spelled with either;
+    /// `nil` for every other scalar. Shared by ``TextTransform/slug(_:)`` and
+    /// ``TextTransform/persian(_:)`` so that ids and names fold the same way.
+    @inline(__always)
+    var persianLetterForm: Unicode.Scalar? {
+        switch value {
+        case 0x064A, 0x0649: "\u{06CC}"
+        case 0x0643: "\u{06A9}"
+        default: nil
+        }
+    }
 }

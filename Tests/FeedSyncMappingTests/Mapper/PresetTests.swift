@@ -38,57 +38,28 @@ struct PresetTests {
 
     @Test("woocommerce-csv maps the real WooCommerce exports", arguments: wooFeeds)
     func wooRealFeeds(feed: (String, mapped: Int, rejected: Int, filtered: Int)) throws {
-        let counts = try Self.mapFile(Fixtures.realFeed(feed.0).path, baseURL: nil)
-        #expect(counts.mapped == feed.mapped)
-        #expect(counts.rejected == feed.rejected)
-        #expect(counts.filtered == feed.filtered)
+        let run = try PresetRun("woocommerce-csv", feed.0)
+        #expect(run.products.count == feed.mapped)
+        #expect(run.rejections.count == feed.rejected)
+        #expect(run.filtered == feed.filtered)
     }
 
     @Test("with base_url, the Portuguese WooCommerce export maps its priced variations")
     func wooPortugueseWithBaseURL() throws {
-        let counts = try Self.mapFile(Fixtures.realFeed("woo_export_ptbr_registrations/sample_products.csv").path, baseURL: "https://loja.example")
-        #expect(counts.mapped == 6)
-        #expect(counts.rejected == 4)
+        let run = try PresetRun("woocommerce-csv", "woo_export_ptbr_registrations/sample_products.csv", baseURL: "https://loja.example")
+        #expect(run.products.count == 6)
+        #expect(run.rejections.count == 4)
     }
 
     @Test("woocommerce-csv output for WooCommerce's sample data matches fixtures/expected/")
     func wooGolden() throws {
-        var products: [Product] = []
-        _ = try Self.mapFile(Fixtures.realFeed("woo_sample_products_upstream/sample_products.csv").path, baseURL: "https://woo.example") {
-            products.append($0)
-        }
+        let run = try PresetRun("woocommerce-csv", "woo_sample_products_upstream/sample_products.csv", baseURL: "https://woo.example")
         var writer = JSONWriter()
-        for product in products {
+        for product in run.products {
             product.write(to: &writer)
             writer.raw("\n")
         }
         let expected = try String(contentsOf: Fixtures.fixture("expected/woocommerce-csv.jsonl"), encoding: .utf8)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
-    }
-
-    struct Counts { var mapped = 0, rejected = 0, filtered = 0 }
-
-    static func mapFile(_ path: String, baseURL: String?, product: (Product) -> Void = { _ in }) throws -> Counts {
-        let mapping = try PresetLibrary.mapping(named: "woocommerce-csv")
-        var variables: [String: String] = [:]
-        if let baseURL { variables["base_url"] = baseURL }
-        var mapper = Mapper(mapping: mapping, context: MappingContext(variables: variables, now: MappingFactory.now))
-        var source = try CSVSource(path: path, source: "woo", dialect: CSVDialect(delimiter: mapping.csvDelimiter))
-        try mapper.check(header: source.names, sourceFile: path)
-        var counts = Counts()
-        while let event = try source.next() {
-            guard case .record(let record) = event else {
-                counts.rejected += 1
-                continue
-            }
-            switch mapper.map(record) {
-            case .product(let mapped):
-                counts.mapped += 1
-                product(mapped)
-            case .rejected: counts.rejected += 1
-            case .filtered: counts.filtered += 1
-            }
-        }
-        return counts
     }
 }

@@ -1,3 +1,4 @@
+import FeedSyncSources
 import FeedSyncTesting
 import Foundation
 
@@ -45,5 +46,21 @@ enum RealFeedValues {
             .replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+extension RealFeedValues {
+    /// Every value of a CSV column in a shared real-world feed, in row order.
+    /// - Parameters:
+    ///   - column: the header name.
+    ///   - relative: the file under `realfeeds/`.
+    ///   - delimiter: the file's separator.
+    static func cells(_ column: String, in relative: String, delimiter: CSVDialect.Delimiter = .auto) throws -> [String] {
+        var source = try CSVSource(path: url(relative).path, source: "realfeeds", dialect: CSVDialect(delimiter: delimiter))
+        var values: [String] = []
+        while let event = try source.next() {
+            if let record = event.record { values.append(record.firstValue(named: column) ?? "") }
+        }
+        return values
     }
 }

@@ -1,0 +1,148 @@
+import FeedSyncCore
+import FeedSyncSources
+import Foundation
+
+/// Reading a record's values: alternatives, conditions, templates and field lookups.
+extension Mapper {
+    mutating func isFiltered(_ record: SourceRecord) -> Bool {
+        let filter = mapping.filter
+        if filter.drop.isEmpty && filter.keep.isEmpty { return false }
+        if filter.drop.contains(where: { matches($0, record) }) { return true }
+        return !filter.keep.allSatisfy { matches($0, record) }
+    }
+
+    mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
+        let text = TextTransform.trim(firstValue(condition.field, in: record) ?? "")
+        switch condition.test {
+        case .empty(let wanted): return text.isEmpty == wanted
+        case .oneOf(let options): return options.contains { Self.equalIgnoringCase($0, text) }
+        }
+    }
+
+    mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
+        if case .objects(let objects)? = spec.alternatives.first {
+            let categories = try self.categories(from: objects, in: record)
+            return categories.isEmpty ? nil : .categories(categories)
+        }
+        guard let start = firstSource(of: spec, in: record) else { return nil }
+        if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
+        // A catalog repeats a few hundred category cells over millions of rows: parse each once.
+        let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
+        if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
+        var value = start
+        for operation in pipelines[spec.field] ?? [] {
+            value = try transformer.apply(operation, to: value)
+        }
+        let coerced = try transformer.coerce(value, to: spec.field.valueKind)
+        let result = coerced.isEmpty ? nil : coerced
+        if let cacheKey {
+            if categoryCache.count >= Self.categoryCacheLimit { categoryCache.removeAll(keepingCapacity: true) }
+            categoryCache[cacheKey] = .some(result)
+        }
+        lastResults[spec.field.ordinal] = (start, result)
+        return result
+    }
+
+    /// The first non-empty value a specification's alternatives give, else its default,
+    /// before any transform.
+    mutating func firstSource(of spec: FieldSpec, in record: SourceRecord) -> MappedValue? {
+        for alternative in spec.alternatives {
+            if let value = source(alternative, in: record), !value.isEmpty { return value }
+        }
+        return spec.defaultValue.map(MappedValue.text)
+    }
+
+    /// The raw value one alternative gives for a record, before any transform.
+    mutating func source(_ alternative: FieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
+        switch alternative {
+        case .field(let name): return firstValue(name, in: record).map(MappedValue.text)
+        case .template(let template): return render(template, record: record).map(MappedValue.text)
+        case .constant(let constant): return .text(constant)
+        case .collect(let names): return .list(names.flatMap { nonEmptyValues($0, in: record) })
+        case .conditional(let condition, let inner): return matches(condition, record) ? source(inner, in: record) : nil
+        // Category objects are read whole by value(of:in:), which can reject the record.
+        case .objects: return nil
+        }
+    }
+
+    /// Every value of the field `name` (repeated XML elements, JSON arrays), through its
+    /// first alias present in the record; empty values are kept, so that parallel fields
+    /// stay aligned.
+    func allValues(_ name: String, in record: SourceRecord) -> [String] {
+        let positions = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
+        return positions.filter { $0 < record.count }.map { record.value(at: $0) }
+    }
+
+    /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
+    /// JSON arrays), else what ``firstValue(_:in:)`` gives (a group's inherited value).
+    mutating func nonEmptyValues(_ name: String, in record: SourceRecord) -> [String] {
+        guard let first = firstValue(name, in: record) else { return [] }
+        guard let lookup = positions[name], lookup.positions.count > 1 else { return [first] }
+        return lookup.positions.filter { $0 < record.count && !record.isEmpty(at: $0) }.map { record.value(at: $0) }
+    }
+
+    /// The first non-empty value of the field `name` (or its aliases), or, for a column the
+    /// grouping inherits, the group's first row's value when the record leaves it empty.
+    mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
+        if record.names !== resolvedNames {
+            resolvedNames = record.names
+            positions = [:]
+        }
+        let lookup: Lookup
+        if let cached = positions[name] {
+            lookup = cached
+        } else {
+            lookup = Lookup(
+                positions: mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
+                inherited: inheritedNames.contains(FieldNames.normalize(name)))
+            positions[name] = lookup
+        }
+        for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
+            return record.value(at: position)
+        }
+        guard lookup.inherited, let parent = groupParent else { return nil }
+        // The first row of a CSV group shares the header; other sources look the name up anew.
+        let parentPositions = parent.names === record.names
+            ? lookup.positions
+            : mapping.names(for: name).lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
+        for position in parentPositions where position < parent.count && !parent.isEmpty(at: position) {
+            return parent.value(at: position)
+        }
+        return nil
+    }
+
+    private mutating func render(_ template: Template, record: SourceRecord) -> String? {
+        var output = ""
+        for part in template.parts {
+            switch part {
+            case .literal(let text):
+                output += text
+            case .reference(let name, let filters):
+                guard let raw = context.variables[name] ?? firstValue(name, in: record) else { return nil }
+                let text = filters.reduce(raw) { ValueTransformer.filter($1, $0) }
+                guard !text.isEmpty else { return nil }
+                output += text
+            }
+        }
+        return output
+    }
+
+    /// Case-insensitive equality, byte by byte for ASCII (filter values are words such as
+    /// `draft` and `variable`), through lower-casing otherwise.
+    static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.utf8
+        let right = rhs.utf8
+        guard left.count == right.count else {
+            // ASCII keeps its length under case folding; other scripts may not.
+            if left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) { return false }
+            return lhs.lowercased() == rhs.lowercased()
+        }
+        for (a, b) in zip(left, right) where a != b {
+            guard a < 0x80, b < 0x80 else { return lhs.lowercased() == rhs.lowercased() }
+            let lowerA = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+            let lowerB = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if lowerA != lowerB { return false }
+        }
+        return true
+    }
+}
