@@ -10,14 +10,16 @@ What: maps a shop catalog to Affili products as JSON Lines, the same work as
                        lower sale price becomes price and the regular one old_price;
                        availability words; images split on ","; category paths
                        "A > B, C" -> categories with parent chain, stable cid, one primary
-  --format xml         a Google Merchant RSS feed (xml.etree.ElementTree.iterparse)
-  --format json-pages  Affili webhook pages, a folder of files or one file (json module)
+  --format xml         a Google Merchant RSS feed (xml.etree.ElementTree.iterparse), as
+                       the google-merchant-xml preset maps it (first g:product_type)
+  --format json-pages  Affili webhook pages, a folder of files or one file (json module),
+                       as the affili-webhook-json preset maps them
 
 Why: the issue's yardstick is a straightforward script in the language shops already
 use, so this stays plain: standard library only, one record at a time, no tricks that
 a typical script would not have. It is a fair peer, though: it streams (bounded memory),
 and its output equals feedsync's except created_at/updated_at (bench/run.py checks
-that on the quick data set).
+that before every run).
 
 Usage:
   bench/python_peer.py --format csv --base-url https://shop.example.ir catalog.csv > out.jsonl
@@ -109,8 +111,9 @@ def slug(name):
     return "".join(out) or "u" + "-".join(format(ord(c), "x") for c in name)
 
 
-def categories(paths, base_url):
-    """Paths (lists of level names) -> Affili categories: parent chain, one primary."""
+def categories(paths, base_url, url_path="/product-category/{}/"):
+    """Paths (lists of level names) -> Affili categories: parent chain, one primary.
+    Category URLs are base_url + url_path with the slugs joined by '/'."""
     result, index_by_cid = [], {}
     primary, primary_depth = None, 0
     for path in paths:
@@ -119,7 +122,7 @@ def categories(paths, base_url):
             slugs.append(slug(name))
             cid = slugs[-1] if parent is None else parent + "/" + slugs[-1]
             if cid not in index_by_cid:
-                url = (base_url + "/product-category/" + "/".join(quote(s, safe="") for s in slugs) + "/") if base_url else ""
+                url = base_url + url_path.format("/".join(quote(s, safe="") for s in slugs)) if base_url else ""
                 result.append({"cid": cid, "name": name, "url": url, "parent_cid": parent, "is_primary": False})
                 index_by_cid[cid] = len(result) - 1
             leaf, parent = index_by_cid[cid], cid
@@ -189,12 +192,14 @@ def read_xml(path, base_url, now):
                 child = element.find(tag)
                 return child.text if child is not None and child.text else ""
 
+            # As feedsync's google-merchant-xml preset: the first g:product_type (else
+            # g:google_product_category) is the category path, URLs <base>/category/<path>.
             images = [text(G + "image_link")] + [e.text for e in element.findall(G + "additional_image_link") if e.text]
-            paths = [levels for e in element.findall(G + "product_type") for levels in category_paths(e.text, None)]
-            yield product(text(G + "id").strip(), collapse(text("title")), text("link").strip(),
+            paths = category_paths(text(G + "product_type") or text(G + "google_product_category"), None)
+            yield product(text(G + "id").strip(), collapse(text("title") or text(G + "title")), text("link").strip(),
                           parse_price(text(G + "price")), parse_price(text(G + "sale_price")),
                           availability(text(G + "availability")), split_list(",".join(images)),
-                          categories(paths, base_url), now, now)
+                          categories(paths, base_url, "/category/{}"), now, now)
         except Rejected as error:
             yield error
         element.clear()  # keep memory bounded: drop the item once mapped

@@ -208,10 +208,10 @@ def measure_repeated(argv, repeat, before=None, **kwargs):
 # --- Support probe and agreement check. ---
 
 # The least a mapping can say, in keys every build knows, so that probing a format does
-# not depend on the benchmark mapping (which may use newer mapping features).
+# not depend on the benchmark mapping (a preset this build may lack, or a file with newer keys).
 PROBE_MAPPINGS = {
-    "xml": {"pid": "g:id", "name": "title", "url": "link", "price": "g:price"},
-    "json-pages": {"pid": "pid", "name": "name", "url": "url", "price": "price"},
+    "xml": ("xml:\n  record: item\n", {"pid": "g:id", "name": "title", "url": "link", "price": "g:price"}),
+    "json-pages": ("json:\n  items: /data/products\n", {"pid": "pid", "name": "name", "url": "url", "price": "price"}),
 }
 
 
@@ -239,8 +239,9 @@ def probe(binary, root, source_format, mapping):
     os.makedirs(work, exist_ok=True)
     minimal = os.path.join(work, f"minimal-{source_format}.yml")
     with open(minimal, "w") as f:
-        f.write("name: probe\nfields:\n" + "".join(
-            f"  {field}: {{ from: \"{name}\" }}\n" for field, name in PROBE_MAPPINGS[source_format].items()))
+        section, fields = PROBE_MAPPINGS[source_format]
+        f.write("name: probe\n" + section + "fields:\n" + "".join(
+            f"  {field}: {{ from: \"{name}\" }}\n" for field, name in fields.items()))
     ok, message = try_export(binary, write_config(os.path.join(work, f"{source_format}-minimal.yml"), source_format,
                                                   location, minimal))
     if not ok:
@@ -250,53 +251,88 @@ def probe(binary, root, source_format, mapping):
     ok, message = try_export(binary, write_config(os.path.join(work, f"{source_format}.yml"), source_format,
                                                   location, mapping))
     if not ok:
-        return False, f"the format is supported but the benchmark mapping fails: {message}"
+        return False, f"the format is supported but its mapping fails: {message}"
     return True, ""
 
 
-def compare_products(expected_path, got_path):
-    """(count, differences) between the generator's products and a JSON Lines file."""
-    with open(expected_path, encoding="utf-8") as f:
-        expected = json.load(f)["data"]["products"]
-    with open(got_path, encoding="utf-8") as f:
-        got = [json.loads(line) for line in f if line.strip()]
-    differences = abs(len(expected) - len(got))
-    for e, g in zip(expected, got):
-        e, g = dict(e), dict(g)
-        for key in ("created_at", "updated_at"):
-            e.pop(key, None)
-            g.pop(key, None)
-        differences += e != g
-    return len(got), differences
+def load_products(path):
+    if path.endswith(".json"):
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)["data"]["products"]
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def as_google_preset(product, got):
+    """The generator's product as the google-merchant-xml preset maps the XML: one
+    category path (the feed's first g:product_type; its categories lead the expected list,
+    as far as `got` has them, since a second path that extends the first is
+    indistinguishable in the list) and <base>/category/<path> URLs."""
+    product = json.loads(json.dumps(product))
+    chain = product["categories"][:1]
+    for category in product["categories"][1:len(got.get("categories") or [])]:
+        if category["parent_cid"] != chain[-1]["cid"]:
+            break
+        chain.append(category)
+    for category in chain:
+        category["url"] = category["url"].replace("/product-category/", "/category/").rstrip("/")
+        category["is_primary"] = False
+    if chain:
+        chain[-1]["is_primary"] = True
+    product["categories"] = chain
+    return product
+
+
+def differences(reference, got):
+    """(products compared, how many differ, the fields that differ) apart from times."""
+    count = abs(len(reference) - len(got))
+    fields = set()
+    for r, g in zip(reference, got):
+        keys = (set(r) | set(g)) - {"created_at", "updated_at"}
+        differing = {k for k in keys if r.get(k) != g.get(k)}
+        count += bool(differing)
+        fields |= differing
+    return len(got), count, fields
+
+
+def describe(label, reference, got):
+    n, count, fields = differences(reference, got)
+    return f"{label}: {n} products, " + (f"{count} differ ({', '.join(sorted(fields))})" if count else "all equal")
 
 
 def agreement_check(binary, root, support, mappings):
-    """Runs every mapper on 2000 generated rows and compares with the expected products."""
+    """Maps 2000 generated rows with feedsync and the Python peers, per format, and
+    compares them with each other and with the generator's expected products."""
     folder, manifest = ensure_data(root, 2000, ["csv", "xml", "json"])
     work = os.path.join(root, "work", "check")
     os.makedirs(work, exist_ok=True)
-    expected = os.path.join(folder, "catalog.json")
+    expected = load_products(os.path.join(folder, "catalog.json"))
     lines = []
     inputs = {"csv": "catalog.csv", "xml": "catalog.xml", "json-pages": "pages"}
     for source_format, location in inputs.items():
         out = os.path.join(work, f"python-{source_format}.jsonl")
         subprocess.run([sys.executable, PEER, "--format", source_format, "--base-url", BASE_URL, "--output", out,
                         os.path.join(folder, location)], check=True, stderr=subprocess.DEVNULL)
-        count, diff = compare_products(expected, out)
-        lines.append(f"python {source_format}: {count} products, {diff} differ")
-        if support.get(source_format, (False,))[0]:
-            config = write_config(os.path.join(work, f"{source_format}.yml"), source_format,
-                                  os.path.join(folder, location), mappings[source_format])
-            out = os.path.join(work, f"feedsync-{source_format}.jsonl")
-            if os.path.exists(out):
-                os.unlink(out)
-            subprocess.run([binary, "export", "--config", config, "--format", "jsonl", "--output", out],
-                           stderr=subprocess.DEVNULL)
-            if not os.path.exists(out):
-                lines.append(f"feedsync {source_format}: export failed")
-                continue
-            count, diff = compare_products(expected, out)
-            lines.append(f"feedsync {source_format}: {count} products, {diff} differ")
+        python = load_products(out)
+        reference = expected
+        if source_format == "xml":
+            reference = [as_google_preset(e, g) for e, g in zip(expected, python)]
+        lines.append(describe(f"python {source_format} vs expected", reference, python))
+        if not support.get(source_format, (False,))[0]:
+            continue
+        config = write_config(os.path.join(work, f"{source_format}.yml"), source_format,
+                              os.path.join(folder, location), mappings[source_format])
+        out = os.path.join(work, f"feedsync-{source_format}.jsonl")
+        if os.path.exists(out):
+            os.unlink(out)
+        subprocess.run([binary, "export", "--config", config, "--format", "jsonl", "--output", out],
+                       stderr=subprocess.DEVNULL)
+        if not os.path.exists(out):
+            lines.append(f"feedsync {source_format}: export failed")
+            continue
+        ours = load_products(out)
+        lines.append(describe(f"feedsync {source_format} vs expected", reference, ours))
+        lines.append(describe(f"python {source_format} vs feedsync", ours, python))
     return f"{manifest['exported']} expected products", lines
 
 
@@ -660,8 +696,10 @@ def main():
                         help="seconds per serve measurement (default 10; 3 with --quick)")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections for serve throughput (default 4)")
     parser.add_argument("--data", default=os.path.join(REPO, ".bench-data"), help="data and work folder (default .bench-data)")
-    parser.add_argument("--xml-mapping", default=os.path.join(REPO, "bench", "mappings", "google-merchant-xml.yml"))
-    parser.add_argument("--json-mapping", default=os.path.join(REPO, "bench", "mappings", "affili-webhook-json.yml"))
+    parser.add_argument("--xml-mapping", default="google-merchant-xml",
+                        help="the XML source's mapping: a preset name or a file (default google-merchant-xml)")
+    parser.add_argument("--json-mapping", default="affili-webhook-json",
+                        help="the JSON pages' mapping: a preset name or a file (default affili-webhook-json)")
     args = parser.parse_args()
 
     only = [s.strip() for s in args.only.split(",") if s.strip()]
