@@ -724,6 +724,12 @@ def main():
     log("agreement check: " + "; ".join(results["check"][1]))
 
     for rows in sizes:
+        # Every format this run needs, generated at once (one pass over the catalog).
+        formats = {"csv"} if {"csv", "sync", "serve"} & set(only) else set()
+        formats |= {"xml"} if "xml" in only and support["xml"][0] else set()
+        formats |= {"json"} if "json" in only and support["json-pages"][0] else set()
+        if formats:
+            ensure_data(root, rows, sorted(formats))
         for scenario in only:
             try:
                 if scenario in ("csv", "xml", "json"):
