@@ -43,5 +43,7 @@ demangle() { swift demangle --simplified | sed -E 's#\[/[^]]*/([^/]+)\]#[\1]#; s
 echo "## self (exclusive) instructions, top 15"
 callgrind_annotate "$out" 2>/dev/null | grep -E '^ *[0-9,]+ +\(' | sed -n '2,16p' | demangle
 echo
-echo "## inclusive instructions, top 40"
-callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ +\(' | sed -n '2,41p' | demangle
+echo "## inclusive instructions, top 30 (recursion cycles and the concurrency runtime left out)"
+callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ +\( *[0-9]{1,2}\.[0-9]+%\)' | demangle \
+  | grep -vE "closure #1 in|swift_job|dispatch|swift_task|__swift_run_job|runJob|jobInvoke|start_thread|ExportCommand|ExportRun|SourceOpener|LocationOpener|RecordSource.next" \
+  | head -30
