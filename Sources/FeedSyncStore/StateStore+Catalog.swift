@@ -69,11 +69,26 @@ extension StateStore {
         }
         let whereClause = conditions.joined(separator: " AND ")
         let offset = (max(query.page, 1) - 1) * query.perPage
+        let unfiltered = conditions.count == 1
         return try read("read the catalog") { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-            let bodies = offset >= total ? [] : try String.fetchAll(
-                db, sql: "SELECT p.body FROM product p WHERE \(whereClause) ORDER BY p.pid LIMIT ? OFFSET ?",
-                arguments: StatementArguments(arguments + [query.perPage, offset]))
+            let total: Int
+            let bodies: [String]
+            if unfiltered {
+                // Count and skip through the key-only index, then fetch just the page's bodies.
+                total = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM product INDEXED BY product_keys WHERE destination = ?",
+                    arguments: [query.destination]) ?? 0
+                bodies = offset >= total ? [] : try String.fetchAll(db, sql: """
+                    SELECT p.body FROM product p WHERE p.destination = ? AND p.pid IN (
+                        SELECT k.pid FROM product k INDEXED BY product_keys WHERE k.destination = ? ORDER BY k.pid LIMIT ? OFFSET ?)
+                    ORDER BY p.pid
+                    """, arguments: [query.destination, query.destination, query.perPage, offset])
+            } else {
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+                bodies = offset >= total ? [] : try String.fetchAll(
+                    db, sql: "SELECT p.body FROM product p WHERE \(whereClause) ORDER BY p.pid LIMIT ? OFFSET ?",
+                    arguments: StatementArguments(arguments + [query.perPage, offset]))
+            }
             return CatalogPage(total: total, bodies: bodies)
         }
     }

@@ -20,7 +20,10 @@ struct SendOptions: ParsableArguments {
     /// The Affili client the configuration describes.
     /// - Throws: configuration errors (no `affili:` section, token variable not set).
     func client(for affili: AffiliConfiguration, logger: Logger) throws -> AffiliClient {
-        AffiliClient(
+        if affili.token.isLiteral {
+            Console.error("warning: \(affili.token.place.file):\(affili.token.place.line): affili.token is written in the file; use ${AFFILI_TOKEN} and keep it in the environment")
+        }
+        return AffiliClient(
             endpoint: affili.endpoint,
             token: try affili.token.value(),
             transport: URLSessionTransport(),

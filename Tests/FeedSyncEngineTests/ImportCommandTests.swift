@@ -133,4 +133,19 @@ struct ImportCommandTests {
         #expect(result.stderr.contains("affili.token"))
         #expect(result.stderr.contains("AFFILI_TOKEN"))
     }
+
+    @Test("a token written in the file works but is warned about, and is never printed")
+    func literalTokenWarning() throws {
+        try withStandIn { standIn, workspace in
+            try workspace.write("catalog.csv", WooCSV.catalog(count: 2))
+            try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
+            let config = try String(contentsOfFile: workspace.path("feedsync.yml"), encoding: .utf8)
+                .replacingOccurrences(of: "${AFFILI_TOKEN}", with: Self.token)
+            try workspace.write("feedsync.yml", config)
+            let result = try FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("affili.token is written in the file"))
+            #expect(!result.output.contains(Self.token))
+        }
+    }
 }
