@@ -53,7 +53,9 @@ let package = Package(
         // The state store: what was sent, acknowledged and withdrawn, per destination and pid (SQLite via GRDB).
         .target(
             name: "FeedSyncStore",
-            dependencies: ["FeedSyncCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FeedSyncCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // `feedsync serve`: the Affili webhook and AccessTrade datafeed endpoints over the state store (Hummingbird).

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 extension StateStore {
-    /// One page of the stored catalog, filtered and ordered by pid, computed in SQLite
-    /// with bound parameters (filter values never become SQL text).
+    /// One page of the stored catalog, filtered and ordered by pid, selected in SQLite
+    /// with bound parameters (filter values never become SQL text); the query's result
+    /// list is kept in ``snapshots`` for its next pages.
     /// - Throws: ``StoreError``.
     public func catalogPage(_ query: CatalogQuery) throws -> CatalogPage {
         var conditions = ["p.destination = ?"]
@@ -64,32 +65,26 @@ extension StateStore {
             arguments.append(filter.value)
         }
         if let image = query.image {
-            conditions.append("EXISTS (SELECT 1 FROM json_each(p.body, '$.images') WHERE value = ?)")
+            conditions.append("EXISTS (SELECT 1 FROM product_body b, json_each(b.body, '$.images') WHERE b.id = p.id AND value = ?)")
             arguments.append(image)
         }
         let whereClause = conditions.joined(separator: " AND ")
         let offset = (max(query.page, 1) - 1) * query.perPage
-        let unfiltered = conditions.count == 1
+        let key = ([whereClause] + arguments.map { String(reflecting: $0) }).joined(separator: "\u{1F}")
         return try read("read the catalog") { db in
-            let total: Int
-            let bodies: [String]
-            if unfiltered {
-                // Count and skip through the key-only index, then fetch just the page's bodies.
-                total = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM product INDEXED BY product_keys WHERE destination = ?",
-                    arguments: [query.destination]) ?? 0
-                bodies = offset >= total ? [] : try String.fetchAll(db, sql: """
-                    SELECT p.body FROM product p WHERE p.destination = ? AND p.pid IN (
-                        SELECT k.pid FROM product k INDEXED BY product_keys WHERE k.destination = ? ORDER BY k.pid LIMIT ? OFFSET ?)
-                    ORDER BY p.pid
-                    """, arguments: [query.destination, query.destination, query.perPage, offset])
-            } else {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-                bodies = offset >= total ? [] : try String.fetchAll(
-                    db, sql: "SELECT p.body FROM product p WHERE \(whereClause) ORDER BY p.pid LIMIT ? OFFSET ?",
-                    arguments: StatementArguments(arguments + [query.perPage, offset]))
+            let version = try Int64.fetchOne(db, sql: "SELECT version FROM catalog_version") ?? 0
+            let ids = try snapshots.ids(for: key, version: version, page: query.page) {
+                try Int64.fetchAll(
+                    db, sql: "SELECT p.id FROM product p WHERE \(whereClause) ORDER BY p.pid", arguments: StatementArguments(arguments))
             }
-            return CatalogPage(total: total, bodies: bodies)
+            var bodies: [String] = []
+            if offset < ids.count {
+                let statement = try db.cachedStatement(sql: "SELECT body FROM product_body WHERE id = ?")
+                for id in ids[offset..<min(ids.count, offset + query.perPage)] {
+                    if let body = try String.fetchOne(statement, arguments: [id]) { bodies.append(body) }
+                }
+            }
+            return CatalogPage(total: ids.count, bodies: bodies)
         }
     }
 

@@ -7,7 +7,8 @@ extension StateStore {
     ///
     /// Times the source does not give are kept stable: `created_at` is the first time the
     /// pid was seen and `updated_at` the last time its content changed, so an unchanged
-    /// product stays byte-for-byte the same.
+    /// product stays byte-for-byte the same. An unchanged product read from the same place
+    /// as last time costs one lookup and no write.
     /// - Parameters:
     ///   - products: the chunk, in read order.
     ///   - destination: the network the state is kept for (`affili`).
@@ -26,12 +27,8 @@ extension StateStore {
     private func ingest(_ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool) throws -> ProductChange {
         var product = incoming.product
         let hash = Int64(bitPattern: product.contentHash)
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT hash, acked_hash, created_at, updated_at, seen_run, origin, withdrawn
-                FROM product WHERE destination = ? AND pid = ?
-                """),
-            arguments: [destination, product.pid])
+        let existing = try StoredState.fetch(
+            StoredState.statement(db), destination: destination, pid: product.pid, origin: incoming.origin, source: incoming.source)
         if dryRun, let earlier = try String.fetchOne(
             db.cachedStatement(sql: "SELECT origin FROM temp.dry_run_seen WHERE pid = ?"), arguments: [product.pid]) {
             try db.cachedStatement(sql: "UPDATE temp.dry_run_seen SET origin = ? WHERE pid = ?").execute(arguments: [incoming.origin, product.pid])
@@ -41,57 +38,64 @@ extension StateStore {
             try db.cachedStatement(sql: "INSERT INTO temp.dry_run_seen (pid, origin) VALUES (?, ?)").execute(arguments: [product.pid, incoming.origin])
         }
         guard let existing else {
-            if !dryRun { try insert(product, hash: hash, incoming: incoming, db: db, destination: destination, run: run) }
+            if !dryRun {
+                try insert(product, hash: hash, incoming: incoming, db: db, destination: destination)
+                _ = marks.mark(db.lastInsertedRowID, run: run)
+            }
             return .new
         }
-        let storedHash: Int64 = existing["hash"]
-        let ackedHash: Int64? = existing["acked_hash"]
-        let withdrawn: Int = existing["withdrawn"]
-        let duplicateOf: String? = (existing["seen_run"] as Int64) == run && !dryRun ? existing["origin"] : nil
+        let id = existing.id
+        // The stored origin is this run's once the pid was seen in it: the first record's place.
+        let duplicateOf: String? = !dryRun && marks.mark(id, run: run)
+            ? try String.fetchOne(db.cachedStatement(sql: "SELECT origin FROM product WHERE id = ?"), arguments: [id]) : nil
         // An out-of-stock withdrawal changed the stored body; a kept one (2) did not.
-        let contentChanged = storedHash != hash || withdrawn == 1
-        if !incoming.hasOwnCreatedAt { product.createdAt = Date(timeIntervalSince1970: Double(existing["created_at"] as Int64)) }
+        let contentChanged = existing.hash != hash || existing.withdrawn == 1
+        if !incoming.hasOwnCreatedAt { product.createdAt = Date(timeIntervalSince1970: Double(existing.createdAt)) }
         if !incoming.hasOwnUpdatedAt {
-            product.updatedAt = contentChanged ? now : Date(timeIntervalSince1970: Double(existing["updated_at"] as Int64))
+            product.updatedAt = contentChanged ? now : Date(timeIntervalSince1970: Double(existing.updatedAt))
         }
         if !dryRun {
-            let timesChanged = Int64(product.createdAt.timeIntervalSince1970) != existing["created_at"]
-                || Int64(product.updatedAt.timeIntervalSince1970) != existing["updated_at"]
-            if contentChanged || timesChanged || withdrawn != 0 {
-                try replace(product, hash: hash, incoming: incoming, db: db, destination: destination, run: run, categoriesChanged: contentChanged)
-            } else {
-                try db.cachedStatement(sql: "UPDATE product SET seen_run = ?, origin = ?, source = ? WHERE destination = ? AND pid = ?")
-                    .execute(arguments: [run, incoming.origin, incoming.source, destination, product.pid])
+            let timesChanged = Int64(product.createdAt.timeIntervalSince1970) != existing.createdAt
+                || Int64(product.updatedAt.timeIntervalSince1970) != existing.updatedAt
+            if contentChanged || timesChanged || existing.withdrawn != 0 {
+                try replace(product, id: id, hash: hash, incoming: incoming, db: db, destination: destination, categoriesChanged: contentChanged)
+            } else if !existing.samePlace {
+                try db.cachedStatement(sql: "UPDATE product SET origin = ?, source = ? WHERE id = ?")
+                    .execute(arguments: [incoming.origin, incoming.source, id])
             }
         }
         if let duplicateOf { return .duplicate(earlier: duplicateOf) }
-        guard let ackedHash else { return .new }
+        guard let ackedHash = existing.ackedHash else { return .new }
         return ackedHash == hash ? .unchanged : .changed
     }
 
-    private func insert(_ product: Product, hash: Int64, incoming: IncomingProduct, db: Database, destination: String, run: Int64) throws {
+    private func insert(_ product: Product, hash: Int64, incoming: IncomingProduct, db: Database, destination: String) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO product (destination, pid, source, origin, hash, body, name, url, price, old_price, in_stock,
-                                 created_at, updated_at, seen_run, withdrawn)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            INSERT INTO product (destination, pid, source, origin, hash, name, url, price, old_price, in_stock,
+                                 created_at, updated_at, withdrawn)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             """).execute(arguments: [
-                destination, product.pid, incoming.source, incoming.origin, hash, product.jsonText, product.name, product.url,
+                destination, product.pid, incoming.source, incoming.origin, hash, product.name, product.url,
                 product.price, product.oldPrice, product.inStock, Int64(product.createdAt.timeIntervalSince1970),
-                Int64(product.updatedAt.timeIntervalSince1970), run,
+                Int64(product.updatedAt.timeIntervalSince1970),
             ])
+        try db.cachedStatement(sql: "INSERT INTO product_body (id, body) VALUES (?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, product.jsonText])
         try writeCategories(product, db: db, destination: destination)
     }
 
-    func replace(_ product: Product, hash: Int64, incoming: IncomingProduct?, db: Database, destination: String, run: Int64?, categoriesChanged: Bool, withdrawn: Bool = false) throws {
+    /// Rewrites the stored product `id` (row, body and, when `categoriesChanged`, its categories).
+    func replace(_ product: Product, id: Int64, hash: Int64, incoming: IncomingProduct?, db: Database, destination: String, categoriesChanged: Bool, withdrawn: Bool = false) throws {
         try db.cachedStatement(sql: """
-            UPDATE product SET source = COALESCE(?, source), origin = COALESCE(?, origin), hash = ?, body = ?, name = ?, url = ?,
-                price = ?, old_price = ?, in_stock = ?, created_at = ?, updated_at = ?, seen_run = COALESCE(?, seen_run), withdrawn = ?
-            WHERE destination = ? AND pid = ?
+            UPDATE product SET source = COALESCE(?, source), origin = COALESCE(?, origin), hash = ?, name = ?, url = ?,
+                price = ?, old_price = ?, in_stock = ?, created_at = ?, updated_at = ?, withdrawn = ?
+            WHERE id = ?
             """).execute(arguments: [
-                incoming?.source, incoming?.origin, hash, product.jsonText, product.name, product.url, product.price,
+                incoming?.source, incoming?.origin, hash, product.name, product.url, product.price,
                 product.oldPrice, product.inStock, Int64(product.createdAt.timeIntervalSince1970),
-                Int64(product.updatedAt.timeIntervalSince1970), run, withdrawn, destination, product.pid,
+                Int64(product.updatedAt.timeIntervalSince1970), withdrawn, id,
             ])
+        try db.cachedStatement(sql: "UPDATE product_body SET body = ? WHERE id = ?").execute(arguments: [product.jsonText, id])
         if categoriesChanged {
             try db.cachedStatement(sql: "DELETE FROM product_category WHERE destination = ? AND pid = ?").execute(arguments: [destination, product.pid])
             try writeCategories(product, db: db, destination: destination)

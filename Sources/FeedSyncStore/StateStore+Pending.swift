@@ -16,41 +16,49 @@ extension StateStore {
     /// - Throws: ``StoreError``.
     public func pending(destination: String, selection: Selection, after: String?, limit: Int) throws -> [PendingProduct] {
         try read("read pending products") { db in
-            let filter: String
-            var arguments: [(any DatabaseValueConvertible)?] = [destination]
             switch selection {
             case .unacknowledged:
-                filter = "(acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash) AND withdrawn <> 2"
+                return try Row.fetchAll(db, sql: """
+                    SELECT p.pid, p.hash, b.body FROM product p JOIN product_body b ON b.id = p.id
+                    WHERE p.destination = ? AND \(Self.unacknowledged) AND p.pid > ?
+                    ORDER BY p.pid LIMIT ?
+                    """, arguments: [destination, after ?? "", limit])
+                    .map { PendingProduct(pid: $0["pid"], hash: $0["hash"], body: $0["body"]) }
             case .readInRun(let run):
-                filter = "seen_run = ?"
-                arguments.append(run)
+                // The run's marks are in memory: walk the catalog in pid order and keep the marked.
+                var products: [PendingProduct] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT p.id, p.pid, p.hash, b.body FROM product p JOIN product_body b ON b.id = p.id
+                    WHERE p.destination = ? AND p.pid > ? ORDER BY p.pid
+                    """, arguments: [destination, after ?? ""])
+                while products.count < limit, let row = try rows.next() {
+                    if marks.contains(row["id"], run: run) {
+                        products.append(PendingProduct(pid: row["pid"], hash: row["hash"], body: row["body"]))
+                    }
+                }
+                return products
             }
-            arguments.append(after ?? "")
-            arguments.append(limit)
-            return try Row.fetchAll(db, sql: """
-                SELECT pid, hash, body FROM product
-                WHERE destination = ? AND \(filter) AND pid > ?
-                ORDER BY pid LIMIT ?
-                """, arguments: StatementArguments(arguments))
-                .map { PendingProduct(pid: $0["pid"], hash: $0["hash"], body: $0["body"]) }
         }
     }
 
     /// How many products wait for acknowledgement.
     /// - Throws: ``StoreError``.
     public func pendingCount(destination: String, selection: Selection) throws -> Int {
-        try read("count pending products") { db in
-            switch selection {
-            case .unacknowledged:
-                return try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM product WHERE destination = ?
-                    AND (acked_hash IS NULL OR acked_hash <> hash) AND (refused_hash IS NULL OR refused_hash <> hash) AND withdrawn <> 2
-                    """, arguments: [destination]) ?? 0
-            case .readInRun(let run):
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE destination = ? AND seen_run = ?", arguments: [destination, run]) ?? 0
+        switch selection {
+        case .unacknowledged:
+            return try read("count pending products") { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE p.destination = ? AND \(Self.unacknowledged)", arguments: [destination]) ?? 0
             }
+        case .readInRun(let run):
+            return marks.count(run: run)
         }
     }
+
+    /// Products whose current content the destination has not acknowledged, has not
+    /// refused, and that are not withdrawn under `keep`.
+    private static let unacknowledged = """
+        (p.acked_hash IS NULL OR p.acked_hash <> p.hash) AND (p.refused_hash IS NULL OR p.refused_hash <> p.hash) AND p.withdrawn <> 2
+        """
 
     /// Records that the destination acknowledged these products (a 2xx answer), in one
     /// transaction; a product whose content changed meanwhile stays pending.

@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 
 extension StateStore {
-    /// Records the start of a run and returns its id (which marks the products it reads).
+    /// Records the start of a run and returns its id (under which the products it reads are marked).
     /// - Throws: ``StoreError``.
     public func beginRun(command: String, destination: String, at time: Date) throws -> Int64 {
-        try write("record run start") { db in
+        // One run at a time per store (StateLock): an earlier run's marks are done with.
+        marks.reset()
+        return try write("record run start") { db in
             try db.execute(
                 sql: "INSERT INTO run (command, destination, started_at) VALUES (?, ?, ?)",
                 arguments: [command, destination, time.timeIntervalSince1970])
@@ -26,6 +28,7 @@ extension StateStore {
     /// Records the end of a run with its outcome and report (JSON).
     /// - Throws: ``StoreError``.
     public func finishRun(_ run: Int64, outcome: String, report: String, at time: Date) throws {
+        marks.forget(run: run)
         try write("record run end") { db in
             try db.execute(
                 sql: "UPDATE run SET finished_at = ?, outcome = ?, report = ? WHERE id = ?",

@@ -73,6 +73,61 @@ extension StateStore {
             // the table reads every body it skips; this index holds the keys alone.
             try db.execute(sql: "CREATE INDEX product_keys ON product(destination, pid)")
         }
+        migrator.registerMigration("v4: compact product rows, bodies apart, a catalog version") { db in
+            // Rows with their bodies inline made every lookup, filter scan and seen-mark touch
+            // a kilobyte or more; with the bodies in their own table a product row is about
+            // 200 bytes. Seen marks now live in memory for the run (RunMarks), so `seen_run`
+            // goes. GRDB runs a migration in one transaction: a kill leaves v3 as it was.
+            try db.execute(sql: """
+                CREATE TABLE product_v4 (
+                    id INTEGER PRIMARY KEY,
+                    destination TEXT NOT NULL,
+                    pid TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    hash INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    price REAL NOT NULL,
+                    old_price REAL,
+                    in_stock INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    withdrawn INTEGER NOT NULL DEFAULT 0,
+                    acked_hash INTEGER,
+                    sent_at INTEGER,
+                    refused_hash INTEGER,
+                    refused_reason TEXT
+                );
+                INSERT INTO product_v4 (destination, pid, source, origin, hash, name, url, price, old_price, in_stock,
+                                        created_at, updated_at, withdrawn, acked_hash, sent_at, refused_hash, refused_reason)
+                    SELECT destination, pid, source, origin, hash, name, url, price, old_price, in_stock,
+                           created_at, updated_at, withdrawn, acked_hash, sent_at, refused_hash, refused_reason
+                    FROM product ORDER BY destination, pid;
+                CREATE TABLE product_body (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+                INSERT INTO product_body (id, body)
+                    SELECT n.id, p.body FROM product_v4 n JOIN product p ON p.destination = n.destination AND p.pid = n.pid;
+                DROP TABLE product;
+                ALTER TABLE product_v4 RENAME TO product;
+                CREATE UNIQUE INDEX product_key ON product(destination, pid);
+                CREATE INDEX product_pending ON product(destination, pid) WHERE acked_hash IS NULL OR acked_hash <> hash;
+                CREATE INDEX product_price ON product(destination, price);
+                CREATE INDEX product_old_price ON product(destination, old_price);
+                CREATE INDEX product_updated_at ON product(destination, updated_at);
+                CREATE INDEX product_name ON product(destination, name);
+                -- Bumped by every change a webhook reader can see, so the server knows when
+                -- its cached result lists are stale whichever process wrote.
+                CREATE TABLE catalog_version (version INTEGER NOT NULL);
+                INSERT INTO catalog_version VALUES (1);
+                CREATE TRIGGER product_inserted AFTER INSERT ON product
+                    BEGIN UPDATE catalog_version SET version = version + 1; END;
+                CREATE TRIGGER product_updated AFTER UPDATE OF hash, name, url, price, old_price, in_stock,
+                    created_at, updated_at, withdrawn ON product
+                    BEGIN UPDATE catalog_version SET version = version + 1; END;
+                CREATE TRIGGER product_deleted AFTER DELETE ON product
+                    BEGIN UPDATE catalog_version SET version = version + 1; END;
+                """)
+        }
         return migrator
     }
 }

@@ -21,17 +21,22 @@ extension StateStore {
     /// - Throws: ``StoreError``.
     public func withdrawalCandidates(destination: String, sources: [String], run: Int64, dryRun: Bool = false) throws -> [String] {
         guard !sources.isEmpty else { return [] }
-        let unseen = dryRun ? "pid NOT IN (SELECT pid FROM temp.dry_run_seen)" : "seen_run <> ?"
         return try write("find withdrawn products") { db in
-            if dryRun { try Self.createDryRunTable(db) }
-            var arguments: [(any DatabaseValueConvertible)?] = [destination]
-            arguments += sources
-            if !dryRun { arguments.append(run) }
-            return try String.fetchAll(db, sql: """
-                SELECT pid FROM product
-                WHERE destination = ? AND withdrawn = 0 AND source IN (\(Self.placeholders(sources.count))) AND \(unseen)
-                ORDER BY pid
-                """, arguments: StatementArguments(arguments))
+            let active = "destination = ? AND withdrawn = 0 AND source IN (\(Self.placeholders(sources.count)))"
+            if dryRun {
+                try Self.createDryRunTable(db)
+                return try String.fetchAll(db, sql: """
+                    SELECT pid FROM product WHERE \(active) AND pid NOT IN (SELECT pid FROM temp.dry_run_seen) ORDER BY pid
+                    """, arguments: StatementArguments([destination] + sources))
+            }
+            var unseen: [String] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, pid FROM product WHERE \(active) ORDER BY pid", arguments: StatementArguments([destination] + sources))
+            while let row = try rows.next() {
+                // By position: a lookup by name costs more than the rest of the row's work.
+                if !marks.contains(row[0], run: run) { unseen.append(row[1]) }
+            }
+            return unseen
         }
     }
 
@@ -51,15 +56,16 @@ extension StateStore {
                         .execute(arguments: [destination, pid])
                     continue
                 }
-                guard let body = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT body FROM product WHERE destination = ? AND pid = ?"), arguments: [destination, pid]),
-                    var product = try? JSONDecoder().decode(Product.self, from: Data(body.utf8))
+                guard let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT p.id, b.body FROM product p JOIN product_body b ON b.id = p.id WHERE p.destination = ? AND p.pid = ?"),
+                    arguments: [destination, pid]),
+                    var product = try? JSONDecoder().decode(Product.self, from: Data((row["body"] as String).utf8))
                 else { continue }
                 product.inStock = false
                 product.updatedAt = now
                 try replace(
-                    product, hash: Int64(bitPattern: product.contentHash), incoming: nil, db: db, destination: destination,
-                    run: nil, categoriesChanged: false, withdrawn: true)
+                    product, id: row["id"], hash: Int64(bitPattern: product.contentHash), incoming: nil, db: db,
+                    destination: destination, categoriesChanged: false, withdrawn: true)
             }
         }
     }

@@ -10,14 +10,21 @@ import GRDB
 /// indexes rather than by loading the catalog.
 public struct StateStore: Sendable {
     let writer: any DatabaseWriter
+    /// The products the run in progress has seen.
+    let marks = RunMarks()
+    /// Result lists of recent webhook queries.
+    public let snapshots: CatalogSnapshots
     /// Where the store lives, for messages (`:memory:` for in-memory stores).
     public let location: String
 
     /// Opens (creating when needed) the store at `url` and brings its schema up to date.
-    /// - Parameter url: the SQLite file; its folder is created when missing.
+    /// - Parameters:
+    ///   - url: the SQLite file; its folder is created when missing.
+    ///   - snapshots: the cache of webhook result lists (a server may pass its own settings).
     /// - Throws: ``StoreError`` naming the file and the reason.
-    public init(url: URL) throws {
+    public init(url: URL, snapshots: CatalogSnapshots = CatalogSnapshots()) throws {
         location = url.path
+        self.snapshots = snapshots
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
@@ -31,8 +38,10 @@ public struct StateStore: Sendable {
     }
 
     /// An empty in-memory store, for tests and dry runs of tools.
-    public init() throws {
+    /// - Parameter snapshots: the cache of webhook result lists.
+    public init(snapshots: CatalogSnapshots = CatalogSnapshots()) throws {
         location = ":memory:"
+        self.snapshots = snapshots
         writer = try DatabaseQueue()
         try Self.migrator.migrate(writer)
     }

@@ -1,5 +1,6 @@
 import FeedSyncCore
-import FeedSyncStore
+import GRDB
+@testable import FeedSyncStore
 import Foundation
 import Testing
 
@@ -86,6 +87,27 @@ struct IngestClassificationTests {
             [makeIncoming(makeProduct(price: 5), source: "outlet", origin: "outlet.csv:7")], destination: destination, run: run, now: firstRunTime)
         #expect(changes == [.duplicate(earlier: "shop.csv:2")])
         #expect(try store.stored("p1")?.source == "outlet")
+    }
+
+    @Test("an unchanged product that moved to another line is named at its new line when a duplicate follows")
+    func movedProductDuplicateNamesNewLine() throws {
+        let store = try makeStore()
+        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:2")], destination: destination, run: store.newRun(), now: firstRunTime)
+        let run = try store.newRun(at: secondRunTime)
+        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:40")], destination: destination, run: run, now: secondRunTime)
+        let changes = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:41")], destination: destination, run: run, now: secondRunTime)
+        #expect(changes == [.duplicate(earlier: "shop.csv:40")])
+    }
+
+    @Test("an unchanged product read from the same line writes nothing")
+    func unchangedSamePlaceWritesNothing() throws {
+        let store = try makeStore()
+        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:2")], destination: destination, run: store.newRun(), now: firstRunTime)
+        let before = try store.productTablesSnapshot()
+        let version = try store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM catalog_version") }
+        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:2")], destination: destination, run: store.newRun(at: secondRunTime), now: secondRunTime)
+        #expect(try store.productTablesSnapshot() == before)
+        #expect(try store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM catalog_version") } == version)
     }
 
     @Test("a third record of a pid names the second, the one it supersedes")

@@ -34,7 +34,6 @@ struct StoreFileTests {
         }
         let reopened = try StateStore(url: url)
         #expect(try reopened.allPending().map(\.pid) == ["b"])
-        #expect(try reopened.allPending(.readInRun(1)).map(\.pid) == ["a", "b"])
         #expect(try reopened.lastRun(destination: destination)?.outcome == "ok")
         let changes = try reopened.ingest(products: [makeProduct(pid: "a")], run: reopened.newRun(at: secondRunTime), now: secondRunTime)
         #expect(changes == [.unchanged])

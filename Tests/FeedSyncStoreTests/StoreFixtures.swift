@@ -79,7 +79,6 @@ struct StoredProduct: Equatable {
     var body: String
     var createdAt: Int64
     var updatedAt: Int64
-    var seenRun: Int64
     var withdrawn: Bool
     var ackedHash: Int64?
     var refusedHash: Int64?
@@ -126,11 +125,11 @@ extension StateStore {
     /// The stored row of `pid`, or `nil` when there is none.
     func stored(_ pid: String, destination: String = destination) throws -> StoredProduct? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM product WHERE destination = ? AND pid = ?", arguments: [destination, pid])
+            try Row.fetchOne(db, sql: "SELECT p.*, b.body FROM product p JOIN product_body b ON b.id = p.id WHERE p.destination = ? AND p.pid = ?", arguments: [destination, pid])
                 .map { row in
                     StoredProduct(
                         source: row["source"], origin: row["origin"], hash: row["hash"], body: row["body"],
-                        createdAt: row["created_at"], updatedAt: row["updated_at"], seenRun: row["seen_run"],
+                        createdAt: row["created_at"], updatedAt: row["updated_at"],
                         withdrawn: row["withdrawn"], ackedHash: row["acked_hash"], refusedHash: row["refused_hash"],
                         inStock: row["in_stock"])
             }
@@ -140,7 +139,7 @@ extension StateStore {
     /// Every row of the product and category tables, as text, in key order: a snapshot to compare.
     func productTablesSnapshot() throws -> [String] {
         try writer.read { db in
-            let products = try Row.fetchAll(db, sql: "SELECT * FROM product ORDER BY destination, pid").map { "product \($0)" }
+            let products = try Row.fetchAll(db, sql: "SELECT p.*, b.body FROM product p JOIN product_body b ON b.id = p.id ORDER BY p.destination, p.pid").map { "product \($0)" }
             let categories = try Row.fetchAll(db, sql: "SELECT * FROM product_category ORDER BY destination, pid, position")
                 .map { "category \($0)" }
             return products + categories
