@@ -120,7 +120,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FeedSyncEngineTests",
-            dependencies: ["FeedSyncEngine", "FeedSyncTesting", "feedsync"],
+            dependencies: [
+                "FeedSyncEngine", "FeedSyncStore", "FeedSyncTesting", "feedsync", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
     ]

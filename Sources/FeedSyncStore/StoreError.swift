@@ -17,6 +17,11 @@ public struct StoreError: UserFacingError {
             // The message only: DatabaseError's description includes the SQL and its arguments.
             reason = database.message ?? "SQLite error \(database.resultCode.rawValue)"
             if database.resultCode == .SQLITE_FULL { reason += " (the disk is full)" }
+            // A write refused by the system (no space, a file size limit, a failing disk)
+            // surfaces as an I/O error; SQLite rolled the transaction back.
+            if database.resultCode == .SQLITE_IOERR {
+                reason += " (is the disk full or failing? the transaction was rolled back; run again when it is fixed)"
+            }
         } else {
             reason = "\(underlying)"
         }

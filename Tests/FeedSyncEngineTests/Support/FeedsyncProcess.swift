@@ -39,10 +39,19 @@ struct FeedsyncProcess {
     }
 
     /// Runs `feedsync` with `arguments` and waits for it.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    /// - Parameter fileSizeLimit: when set, no file it writes may grow beyond this many
+    ///   512-byte blocks (`ulimit -f`, with SIGXFSZ ignored so writes fail as on a full disk).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, fileSizeLimit: Int? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit); exec \"$0\" \"$@\"", try binary().path] + arguments
+        } else {
+            process.executableURL = try binary()
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AFFILI_TOKEN")
         for (key, value) in environment { env[key] = value }
