@@ -4,20 +4,22 @@ import FeedSyncCore
 public struct IncomingProduct: Sendable {
     /// The product as mapped.
     public var product: Product
-    /// The source it came from.
-    public var source: String
-    /// Where its record is (`file:line`), for duplicate reports.
-    public var origin: String
+    /// Where its record is: the source, the file and the line, for duplicate reports.
+    public var location: RecordLocation
     /// Whether the source gave `created_at` itself; otherwise the store keeps the first-seen time.
     public var hasOwnCreatedAt: Bool
     /// Whether the source gave `updated_at` itself; otherwise the store sets it when the content changes.
     public var hasOwnUpdatedAt: Bool
 
+    /// The source it came from.
+    public var source: String { location.source }
+    /// Where its record is, as people read it (`file:line (record N)`).
+    public var origin: String { location.description }
+
     /// Creates an incoming product.
-    public init(product: Product, source: String, origin: String, hasOwnCreatedAt: Bool, hasOwnUpdatedAt: Bool) {
+    public init(product: Product, location: RecordLocation, hasOwnCreatedAt: Bool, hasOwnUpdatedAt: Bool) {
         self.product = product
-        self.source = source
-        self.origin = origin
+        self.location = location
         self.hasOwnCreatedAt = hasOwnCreatedAt
         self.hasOwnUpdatedAt = hasOwnUpdatedAt
     }

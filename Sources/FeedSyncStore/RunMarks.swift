@@ -1,22 +1,24 @@
+import FeedSyncCore
 import Synchronization
 
-/// The products each run in progress has seen, by row id, kept in memory.
+/// Where each product the run in progress has seen was read, by row id, kept in memory.
 ///
 /// Marking a product seen in its row cost one write per product on every run, most of a
-/// sync's time when nothing changed; a bit per row id costs 125 KB for a million products
-/// and no write at all. Marks are process-local: a run that dies loses them, which is
-/// safe because withdrawal is decided at the end of the same run that marked.
+/// sync's time when nothing changed, and a stored place changes for every product below
+/// an inserted row. Ten bytes per row id (1M products: 10 MB) and no write at all.
+/// Marks are process-local: a run that dies loses them, which is safe because withdrawal
+/// is decided at the end of the same run that marked.
 final class RunMarks: Sendable {
-    private let runs = Mutex<[Int64: RowSet]>([:])
+    private let runs = Mutex<[Int64: SeenRecords]>([:])
 
     /// Forgets every run's marks (a new run begins; only one runs per store at a time).
     func reset() {
         runs.withLock { $0.removeAll() }
     }
 
-    /// Marks `id` seen in `run`; returns whether it already was.
-    func mark(_ id: Int64, run: Int64) -> Bool {
-        runs.withLock { $0[run, default: RowSet()].insert(id) }
+    /// Marks `id` seen in `run` at `location`; returns where it was seen before in that run.
+    func mark(_ id: Int64, at location: RecordLocation, run: Int64) -> RecordLocation? {
+        runs.withLock { $0[run, default: SeenRecords()].mark(id, at: location) }
     }
 
     /// Whether `id` was seen in `run`.
@@ -35,25 +37,63 @@ final class RunMarks: Sendable {
     }
 }
 
-/// A set of non-negative row ids as a bitmap.
-struct RowSet: Sendable {
-    private var words: [UInt64] = []
+/// The places of the records one run has seen, by row id (dense: ids are never reused).
+struct SeenRecords: Sendable {
+    /// 1-based index into `files` per row id; 0 for a row not seen.
+    private var fileIndex: [UInt16] = []
+    private var lines: [UInt32] = []
+    private var records: [UInt32] = []
+    /// The distinct (source, file) pairs read, so each row keeps two bytes for them.
+    private var files: [(source: String, file: String)] = []
+    private var fileNumbers: [String: UInt16] = [:]
+    private var lastFile: (source: String, file: String, number: UInt16)?
     private(set) var count = 0
 
-    /// Inserts `id`; returns whether it was already there.
-    mutating func insert(_ id: Int64) -> Bool {
-        guard id >= 0 else { return false }
-        let (word, bit) = (Int(id >> 6), UInt64(1) << UInt64(id & 63))
-        if word >= words.count { words.append(contentsOf: repeatElement(0, count: max(word + 1 - words.count, words.count))) }
-        if words[word] & bit != 0 { return true }
-        words[word] |= bit
-        count += 1
-        return false
+    /// Records `location` for `id`; returns the place recorded before, if any.
+    mutating func mark(_ id: Int64, at location: RecordLocation) -> RecordLocation? {
+        guard id >= 0, id < Int64(Int32.max) else { return nil }
+        let row = Int(id)
+        if row >= fileIndex.count {
+            let grown = max(row + 1, fileIndex.count * 2, 1024)
+            fileIndex += repeatElement(0, count: grown - fileIndex.count)
+            lines += repeatElement(0, count: grown - lines.count)
+            records += repeatElement(0, count: grown - records.count)
+        }
+        let earlier = place(row)
+        if earlier == nil { count += 1 }
+        fileIndex[row] = number(of: location)
+        lines[row] = UInt32(clamping: location.line)
+        records[row] = UInt32(clamping: location.record)
+        return earlier
     }
 
     func contains(_ id: Int64) -> Bool {
-        guard id >= 0 else { return false }
-        let word = Int(id >> 6)
-        return word < words.count && words[word] & (UInt64(1) << UInt64(id & 63)) != 0
+        id >= 0 && id < Int64(fileIndex.count) && fileIndex[Int(id)] != 0
+    }
+
+    private func place(_ row: Int) -> RecordLocation? {
+        let index = Int(fileIndex[row])
+        guard index > 0 else { return nil }
+        let (source, file) = files[index - 1]
+        return RecordLocation(source: source, file: file, line: Int(lines[row]), record: Int(records[row]))
+    }
+
+    private mutating func number(of location: RecordLocation) -> UInt16 {
+        // Records come file by file: the last file's number answers almost every call.
+        if let last = lastFile, last.file == location.file, last.source == location.source { return last.number }
+        let number = intern(location)
+        lastFile = (location.source, location.file, number)
+        return number
+    }
+
+    private mutating func intern(_ location: RecordLocation) -> UInt16 {
+        let key = location.source + "\u{1F}" + location.file
+        if let number = fileNumbers[key] { return number }
+        // More distinct files than two bytes count (never in practice): the last one stands in.
+        guard files.count < Int(UInt16.max) else { return UInt16.max }
+        files.append((location.source, location.file))
+        let number = UInt16(files.count)
+        fileNumbers[key] = number
+        return number
     }
 }

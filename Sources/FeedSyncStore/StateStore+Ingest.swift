@@ -7,8 +7,8 @@ extension StateStore {
     ///
     /// Times the source does not give are kept stable: `created_at` is the first time the
     /// pid was seen and `updated_at` the last time its content changed, so an unchanged
-    /// product stays byte-for-byte the same. An unchanged product read from the same place
-    /// as last time costs one lookup and no write.
+    /// product stays byte-for-byte the same. An unchanged product from the same source costs
+    /// one lookup and no write; where this run read each product is kept in memory.
     /// - Parameters:
     ///   - products: the chunk, in read order.
     ///   - destination: the network the state is kept for (`affili`).
@@ -27,8 +27,7 @@ extension StateStore {
     private func ingest(_ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool) throws -> ProductChange {
         var product = incoming.product
         let hash = Int64(bitPattern: product.contentHash)
-        let existing = try StoredState.fetch(
-            StoredState.statement(db), destination: destination, pid: product.pid, origin: incoming.origin, source: incoming.source)
+        let existing = try StoredState.fetch(StoredState.statement(db), destination: destination, pid: product.pid, source: incoming.source)
         if dryRun, let earlier = try String.fetchOne(
             db.cachedStatement(sql: "SELECT origin FROM temp.dry_run_seen WHERE pid = ?"), arguments: [product.pid]) {
             try db.cachedStatement(sql: "UPDATE temp.dry_run_seen SET origin = ? WHERE pid = ?").execute(arguments: [incoming.origin, product.pid])
@@ -40,14 +39,12 @@ extension StateStore {
         guard let existing else {
             if !dryRun {
                 try insert(product, hash: hash, incoming: incoming, db: db, destination: destination)
-                _ = marks.mark(db.lastInsertedRowID, run: run)
+                _ = marks.mark(db.lastInsertedRowID, at: incoming.location, run: run)
             }
             return .new
         }
         let id = existing.id
-        // The stored origin is this run's once the pid was seen in it: the first record's place.
-        let duplicateOf: String? = !dryRun && marks.mark(id, run: run)
-            ? try String.fetchOne(db.cachedStatement(sql: "SELECT origin FROM product WHERE id = ?"), arguments: [id]) : nil
+        let duplicateOf = dryRun ? nil : marks.mark(id, at: incoming.location, run: run)?.description
         // An out-of-stock withdrawal changed the stored body; a kept one (2) did not.
         let contentChanged = existing.hash != hash || existing.withdrawn == 1
         if !incoming.hasOwnCreatedAt { product.createdAt = Date(timeIntervalSince1970: Double(existing.createdAt)) }
@@ -59,7 +56,7 @@ extension StateStore {
                 || Int64(product.updatedAt.timeIntervalSince1970) != existing.updatedAt
             if contentChanged || timesChanged || existing.withdrawn != 0 {
                 try replace(product, id: id, hash: hash, incoming: incoming, db: db, destination: destination, categoriesChanged: contentChanged)
-            } else if !existing.samePlace {
+            } else if !existing.sameSource {
                 try db.cachedStatement(sql: "UPDATE product SET origin = ?, source = ? WHERE id = ?")
                     .execute(arguments: [incoming.origin, incoming.source, id])
             }

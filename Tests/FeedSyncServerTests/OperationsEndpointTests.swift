@@ -70,7 +70,7 @@ struct OperationsEndpointTests {
         let url = folder.appendingPathComponent("state.sqlite")
         let store = try StateStore(url: url)
         _ = try store.ingest(
-            WebhookCatalog.plain(count: 3).map { IncomingProduct(product: $0, source: "shop", origin: "o", hasOwnCreatedAt: true, hasOwnUpdatedAt: true) },
+            WebhookCatalog.plain(count: 3).map { IncomingProduct(product: $0, location: RecordLocation(source: "shop", file: "o", line: 0, record: 1), hasOwnCreatedAt: true, hasOwnUpdatedAt: true) },
             destination: affiliDestination, run: 1, now: Date(timeIntervalSince1970: 1_700_000_000))
         try await withServer(store: store) { client in
             let before = try await client.get("/healthz")

@@ -22,7 +22,9 @@ let affiliDestination = "affili"
 func makeStore(_ products: [Product]) throws -> StateStore {
     let store = try StateStore()
     let incoming = products.enumerated().map { index, product in
-        IncomingProduct(product: product, source: "shop", origin: "catalog.csv:\(index + 2)", hasOwnCreatedAt: true, hasOwnUpdatedAt: true)
+        IncomingProduct(
+            product: product, location: RecordLocation(source: "shop", file: "catalog.csv", line: index + 2, record: index + 1),
+            hasOwnCreatedAt: true, hasOwnUpdatedAt: true)
     }
     _ = try store.ingest(incoming, destination: affiliDestination, run: 1, now: Date(timeIntervalSince1970: 1_700_000_000))
     return store

@@ -58,7 +58,7 @@ struct DryRunTests {
         let store = try makeSeededStore()
         let dry = try dryRun(store)
         let real = try realRun(store)
-        #expect(dry.changes == [.unchanged, .changed, .new, .duplicate(earlier: "shop.csv:2")])
+        #expect(dry.changes == [.unchanged, .changed, .new, .duplicate(earlier: "shop.csv:2 (record 1)")])
         #expect(dry.changes == real.changes)
         #expect(dry.candidates == ["c"])
         #expect(dry.candidates == real.candidates)
@@ -86,7 +86,7 @@ struct DryRunTests {
         let changes = try store.ingest(
             [makeIncoming(makeProduct(pid: "e"), origin: "shop.csv:3"), makeIncoming(makeProduct(pid: "e"), origin: "shop.csv:4")],
             destination: destination, run: 0, now: secondRunTime, dryRun: true)
-        #expect(changes == [.duplicate(earlier: "shop.csv:2"), .duplicate(earlier: "shop.csv:3")])
+        #expect(changes == [.duplicate(earlier: "shop.csv:2 (record 1)"), .duplicate(earlier: "shop.csv:3 (record 2)")])
     }
 
     @Test("beginning a dry run forgets the pids an earlier dry run saw")

@@ -58,10 +58,10 @@ struct IngestClassificationTests {
             makeIncoming(makeProduct(pid: "other"), origin: "catalog.csv:3"),
             makeIncoming(makeProduct(name: "Second"), origin: "catalog.csv:4"),
         ], destination: destination, run: run, now: firstRunTime)
-        #expect(changes == [.new, .new, .duplicate(earlier: "catalog.csv:2")])
+        #expect(changes == [.new, .new, .duplicate(earlier: "catalog.csv:2 (record 1)")])
         let stored = try #require(try store.stored("p1"))
         #expect(try stored.decodedBody().name == "Second")
-        #expect(stored.origin == "catalog.csv:4")
+        #expect(stored.origin == "catalog.csv:4 (record 3)")
         #expect(stored.hash == makeProduct(name: "Second").storedHash)
         let pending = try store.allPending().first { $0.pid == "p1" }
         #expect(pending?.hash == makeProduct(name: "Second").storedHash)
@@ -74,8 +74,9 @@ struct IngestClassificationTests {
             makeIncoming(makeProduct(), origin: "catalog.csv:2"),
             makeIncoming(makeProduct(), origin: "catalog.csv:9"),
         ], destination: destination, run: store.newRun(), now: firstRunTime)
-        #expect(changes == [.new, .duplicate(earlier: "catalog.csv:2")])
-        #expect(try store.stored("p1")?.origin == "catalog.csv:9")
+        #expect(changes == [.new, .duplicate(earlier: "catalog.csv:2 (record 1)")])
+        // The stored origin is where the stored content was read; the same content is not rewritten.
+        #expect(try store.stored("p1")?.origin == "catalog.csv:2 (record 1)")
     }
 
     @Test("a duplicate in a later chunk of the same run, or from another source, is still a duplicate")
@@ -85,7 +86,7 @@ struct IngestClassificationTests {
         _ = try store.ingest([makeIncoming(makeProduct(), source: "shop", origin: "shop.csv:2")], destination: destination, run: run, now: firstRunTime)
         let changes = try store.ingest(
             [makeIncoming(makeProduct(price: 5), source: "outlet", origin: "outlet.csv:7")], destination: destination, run: run, now: firstRunTime)
-        #expect(changes == [.duplicate(earlier: "shop.csv:2")])
+        #expect(changes == [.duplicate(earlier: "shop.csv:2 (record 1)")])
         #expect(try store.stored("p1")?.source == "outlet")
     }
 
@@ -96,16 +97,16 @@ struct IngestClassificationTests {
         let run = try store.newRun(at: secondRunTime)
         _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:40")], destination: destination, run: run, now: secondRunTime)
         let changes = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:41")], destination: destination, run: run, now: secondRunTime)
-        #expect(changes == [.duplicate(earlier: "shop.csv:40")])
+        #expect(changes == [.duplicate(earlier: "shop.csv:40 (record 39)")])
     }
 
-    @Test("an unchanged product read from the same line writes nothing")
+    @Test("an unchanged product writes nothing, even read from another line")
     func unchangedSamePlaceWritesNothing() throws {
         let store = try makeStore()
         _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:2")], destination: destination, run: store.newRun(), now: firstRunTime)
         let before = try store.productTablesSnapshot()
         let version = try store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM catalog_version") }
-        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:2")], destination: destination, run: store.newRun(at: secondRunTime), now: secondRunTime)
+        _ = try store.ingest([makeIncoming(makeProduct(), origin: "shop.csv:3")], destination: destination, run: store.newRun(at: secondRunTime), now: secondRunTime)
         #expect(try store.productTablesSnapshot() == before)
         #expect(try store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM catalog_version") } == version)
     }
@@ -118,7 +119,7 @@ struct IngestClassificationTests {
             makeIncoming(makeProduct(name: "Two"), origin: "catalog.csv:3"),
             makeIncoming(makeProduct(name: "Three"), origin: "catalog.csv:4"),
         ], destination: destination, run: store.newRun(), now: firstRunTime)
-        #expect(changes == [.new, .duplicate(earlier: "catalog.csv:2"), .duplicate(earlier: "catalog.csv:3")])
+        #expect(changes == [.new, .duplicate(earlier: "catalog.csv:2 (record 1)"), .duplicate(earlier: "catalog.csv:3 (record 2)")])
         #expect(try store.stored("p1")?.decodedBody().name == "Three")
     }
 

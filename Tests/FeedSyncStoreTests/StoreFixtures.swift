@@ -43,7 +43,14 @@ func makeCategories() -> [FeedSyncCore.Category] {
 func makeIncoming(
     _ product: Product, source: String = "shop", origin: String = "catalog.csv:2", ownTimes: Bool = false
 ) -> IncomingProduct {
-    IncomingProduct(product: product, source: source, origin: origin, hasOwnCreatedAt: ownTimes, hasOwnUpdatedAt: ownTimes)
+    IncomingProduct(product: product, location: makeLocation(origin, source: source), hasOwnCreatedAt: ownTimes, hasOwnUpdatedAt: ownTimes)
+}
+
+/// The location `file:line` names in `source`; the record is the line less the header's.
+func makeLocation(_ origin: String, source: String = "shop") -> RecordLocation {
+    let parts = origin.split(separator: ":")
+    let line = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+    return RecordLocation(source: source, file: String(parts[0]), line: line, record: max(line - 1, 1))
 }
 
 /// An empty in-memory store.

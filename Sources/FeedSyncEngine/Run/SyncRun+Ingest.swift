@@ -78,8 +78,7 @@ struct ChunkState {
 
     mutating func append(_ product: Product, at location: RecordLocation) {
         products.append(IncomingProduct(
-            product: product, source: source, origin: location.description,
-            hasOwnCreatedAt: hasOwnCreatedAt, hasOwnUpdatedAt: hasOwnUpdatedAt))
+            product: product, location: location, hasOwnCreatedAt: hasOwnCreatedAt, hasOwnUpdatedAt: hasOwnUpdatedAt))
         locations.append(location)
     }
 
