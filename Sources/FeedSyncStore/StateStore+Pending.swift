@@ -32,8 +32,8 @@ extension StateStore {
                     WHERE p.destination = ? AND p.pid > ? ORDER BY p.pid
                     """, arguments: [destination, after ?? ""])
                 while products.count < limit, let row = try rows.next() {
-                    if marks.contains(row["id"], run: run) {
-                        products.append(PendingProduct(pid: row["pid"], hash: row["hash"], body: row["body"]))
+                    if marks.contains(row[0], run: run) {
+                        products.append(PendingProduct(pid: row[1], hash: row[2], body: row[3]))
                     }
                 }
                 return products
