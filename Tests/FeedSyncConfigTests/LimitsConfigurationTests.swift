@@ -80,4 +80,33 @@ struct LimitsConfigurationTests {
         expectPlace(error, file: file, line: 7, key: "limits.max_bytes")
         #expect(error.message.contains("unknown key"))
     }
+
+    @Test("serve: reads its request and connection limits")
+    func serveLimits() throws {
+        let configuration = try loadConfiguration("""
+            \(minimalSources)
+            serve:
+              max_query_bytes: 2 KiB
+              max_header_bytes: 8192
+              max_connections: 64
+              request_timeout_s: 10
+              idle_timeout_s: 20
+            """)
+        let serve = try #require(configuration.serve)
+        #expect(serve.maxQueryBytes == 2048)
+        #expect(serve.maxHeaderBytes == 8192)
+        #expect(serve.maxConnections == 64)
+        #expect(serve.requestTimeout == .seconds(10))
+        #expect(serve.idleTimeout == .seconds(20))
+    }
+
+    @Test("serve.max_connections of 0 is refused at its line and key")
+    func badConnections() throws {
+        let (error, file) = try configurationError("""
+            \(minimalSources)
+            serve:
+              max_connections: 0
+            """)
+        expectPlace(error, file: file, line: 7, key: "serve.max_connections")
+    }
 }

@@ -189,7 +189,10 @@ extension AccessTradeConfiguration {
 
 extension ServeConfiguration {
     init(value: YAMLValue, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["host", "port", "token"])
+        let map = try value.mapping(allowed: [
+            "host", "port", "token", "max_query_bytes", "max_header_bytes", "max_connections", "request_timeout_s",
+            "idle_timeout_s",
+        ])
         let token = try map["token"].map {
             Secret(raw: try $0.rawString(), environment: environment, place: ConfigPlace(file: $0.file, line: $0.line, key: $0.path))
         }
@@ -198,5 +201,10 @@ extension ServeConfiguration {
             port: try map["port"]?.int(in: 0...65535, environment: environment) ?? 8080,
             token: token
         )
+        maxQueryBytes = try map["max_query_bytes"].map { Int(try $0.byteSize(in: 64...(1 << 20), environment: environment)) }
+        maxHeaderBytes = try map["max_header_bytes"].map { Int(try $0.byteSize(in: 1024...(1 << 20), environment: environment)) }
+        maxConnections = try map["max_connections"]?.int(in: 1...100_000, environment: environment)
+        requestTimeout = try map["request_timeout_s"]?.seconds(environment: environment)
+        idleTimeout = try map["idle_timeout_s"]?.seconds(environment: environment)
     }
 }
