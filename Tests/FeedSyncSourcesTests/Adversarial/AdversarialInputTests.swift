@@ -14,6 +14,7 @@ import Testing
 /// | input | outcome | test |
 /// |---|---|---|
 /// | invalid UTF-8 (CSV) | U+FFFD in the value, reading goes on | ``invalidUTF8InCSV()`` |
+/// | invalid UTF-8 (XML) | the read fails with libxml2's reason | ``invalidUTF8InXML()`` |
 /// | invalid UTF-8 (JSON) | refused with its offset, or U+FFFD | `JSONReaderTests` "invalid UTF-8 in a string ..." |
 /// | NUL bytes | near the start: refused as binary; further in: kept as a value | ``nulNearTheStart()``, ``nulInCSVRow()`` |
 /// | a 100 MB field | that record rejected, the next one read | ``hundredMegabyteCSVField()``, ``hundredMegabyteJSONString()`` |
@@ -108,6 +109,20 @@ struct AdversarialInputTests {
         let record = try #require(events.first?.record)
         #expect(record.count == columns)
         #expect(record.value(at: columns - 1) == "\(columns)")
+    }
+
+    // MARK: XML
+
+    @Test("invalid UTF-8 in an XML feed fails the read with libxml2's reason, never a record with garbage")
+    func invalidUTF8InXML() throws {
+        let bytes = Array("<r><item><id>1</id></item><item><id>caf".utf8) + [0xE9, 0xFF] + Array("</id></item></r>".utf8)
+        var source = try XMLSource(stream: MemoryByteStream(bytes), source: "shop", file: "bad.xml")
+
+        let (events, error) = XMLTestSupport.drainUntilFailure(&source)
+
+        #expect(events.compactMap(\.record).allSatisfy { $0.value(at: 0) == "1" })
+        let failure = try #require(error as? XMLFormatError)
+        #expect(failure.reason.localizedCaseInsensitiveContains("UTF-8"), "\(failure.reason)")
     }
 
     // MARK: JSON
