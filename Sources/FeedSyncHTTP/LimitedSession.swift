@@ -69,17 +69,21 @@ public final class LimitedSession: Sendable {
         }
         defer { try? handle?.close() }
         let task = session.dataTask(with: urlRequest)
+        var timers: [(DispatchWorkItem, Duration)] = []
+        if let wait = limits.responseTimeout {
+            timers.append((DispatchWorkItem { [delegate] in delegate.stop(task, .noResponse(wait), unlessAnswered: true) }, wait))
+        }
+        if let deadline = limits.deadline {
+            let stop = DispatchWorkItem { [delegate] in delegate.stop(task, .overTime(limits.budget ?? .zero), unlessAnswered: false) }
+            timers.append((stop, ContinuousClock.now.duration(to: deadline)))
+        }
+        // A pending timer holds the task until it fires (hours, for a deadline): drop it now.
+        defer { for (timer, _) in timers { timer.cancel() } }
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 delegate.register(task, LimitedTransfer(maxBytes: limits.maxBytes, file: handle, continuation: continuation))
-                if let wait = limits.responseTimeout {
-                    schedule(after: wait) { [delegate] in delegate.stop(task, .noResponse(wait), unlessAnswered: true) }
-                }
-                if let deadline = limits.deadline {
-                    schedule(after: ContinuousClock.now.duration(to: deadline)) { [delegate] in
-                        delegate.stop(task, .overTime(limits.budget ?? .zero), unlessAnswered: false)
-                    }
-                }
+                // Armed after registering, so that a timer that fires at once finds the transfer.
+                for (timer, wait) in timers { schedule(timer, after: wait) }
                 task.resume()
             }
         } onCancel: {
@@ -109,9 +113,9 @@ public final class LimitedSession: Sendable {
         return HTTPResponse(status: http.statusCode, headers: headers, body: outcome.body)
     }
 
-    private func schedule(after wait: Duration, _ action: @escaping @Sendable () -> Void) {
+    private func schedule(_ timer: DispatchWorkItem, after wait: Duration) {
         let seconds = max(0, Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: action)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
     }
 
     private static func error(for request: HTTPRequest, _ reason: TransportError.Reason) -> TransportError {
