@@ -21,8 +21,10 @@ public struct ServerLimits: Sendable, Hashable {
     /// `request_timeout_s`: how long handling one request may take before it is answered
     /// 503 with a JSON error. 30 s by default.
     public var requestTimeout: Duration
-    /// `idle_timeout_s`: how long a connection may stay silent (no request, or a request
-    /// that stops mid-way) before it is closed. 60 s by default.
+    /// `idle_timeout_s`: how long a connection may go without a complete request head,
+    /// counted from connecting or from the last answer, before it is closed. 60 s by
+    /// default. Hummingbird's timer sees decoded requests, not bytes, so a head trickled a
+    /// byte at a time (slowloris) does not reset it.
     public var idleTimeout: Duration
 
     /// Creates limits.

@@ -86,6 +86,29 @@ struct ServerLimitsTests {
         #expect(received.isEmpty || String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 4"))
     }
 
+    @Test("a request head trickled a byte at a time (slowloris) is cut off at idle_timeout_s, however busy")
+    func trickledHeadClosed() async throws {
+        let limits = ServerLimits(idleTimeout: .seconds(1))
+        let clock = ContinuousClock()
+        let (closedAfter, elapsed) = try await withServer(store: sharedCatalogStore, limits: limits) { client in
+            let fd = try RawExchange.open(port: client.port, receiveTimeout: 20)
+            defer { close(fd) }
+            let started = clock.now
+            // The timer runs from the connection to a complete head: bytes that never finish one do not reset it.
+            let head = Array("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ".utf8) + Array(repeating: UInt8(ascii: "s"), count: 200)
+            var sent = 0
+            for byte in head {
+                guard (try? RawExchange.write([byte], to: fd)) != nil else { break }
+                sent += 1
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return (sent, clock.now - started)
+        }
+        // 200-odd bytes at 50 ms would take over 10 s; the server closed the connection long before.
+        #expect(closedAfter < 100, "sent \(closedAfter) bytes")
+        #expect(elapsed < .seconds(8))
+    }
+
     @Test("handling longer than request_timeout_s is answered 503 with a JSON error")
     func requestTimeout() async throws {
         let router = Router()
