@@ -85,6 +85,33 @@ struct AdversarialSyncTests {
         try expectFailedAndUntouched(harness, result, reason: "did not finish within 2 s (source_timeout_s)")
     }
 
+    @Test("a read that fails after changed records sends and records none of them", .timeLimit(.minutes(2)))
+    func failureAfterChangedRecords() throws {
+        let harness = try syncedHarness()
+        // Every product's price changed, then a line that inflates past the limit.
+        let changed = WooCSV.catalog(ids: Array(1...10)) { 5 + $0 }
+        let bomb = harness.workspace.path("changed.csv.gz")
+        try Data(changed.utf8).write(to: URL(fileURLWithPath: harness.workspace.path("changed.csv")))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "(cat '\(harness.workspace.path("changed.csv"))'; head -c 104857600 /dev/zero | tr '\\0' x) | gzip -c > '\(bomb)'"]
+        try process.run()
+        process.waitUntilExit()
+        try configure(harness, location: "changed.csv.gz", limits: "limits:\n  max_source_bytes: 1 MiB")
+
+        let result = try harness.run("sync", "--json")
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("inflates to more than 1048576 bytes"))
+        // Found by this suite: sync uploads (and records as acknowledged) the changed
+        // records it read before the source failed, 10 here. The store still matches
+        // Affili, but a source that fails must not push part of itself. The fix (upload only
+        // after a complete read) belongs in SyncRun, which another change owns.
+        withKnownIssue("sync sends changed records read before its source failed") {
+            try expectFailedAndUntouched(harness, result, reason: "inflates to more than 1048576 bytes")
+        }
+    }
+
     @Test("a gzip bomb fails at the source's own limits.max_source_bytes and changes nothing", .timeLimit(.minutes(2)))
     func gzipBomb() throws {
         let harness = try syncedHarness()
