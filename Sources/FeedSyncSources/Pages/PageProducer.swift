@@ -69,7 +69,9 @@ struct PageProducer: Sendable {
     private func makeReader(_ body: Data, file: String) throws -> JSONRecordReader {
         let decoded = try LocationOpener.decode(
             MemoryByteStream(Array(body)), name: file,
-            options: LocationOptions(encoding: options.encoding, maxInflatedBytes: options.maxInflatedBytes))
+            // A page's records are all held at once, so a gzip page may inflate to a page's size, no more.
+            options: LocationOptions(
+                encoding: options.encoding, maxInflatedBytes: min(options.maxInflatedBytes, options.maxPageBytes)))
         return JSONRecordReader(
             stream: decoded.stream, items: options.items, metadata: options.metadataPointers, source: source, file: file,
             firstRecord: itemsBefore + 1, options: options.records)

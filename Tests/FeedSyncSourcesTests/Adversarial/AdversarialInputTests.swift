@@ -28,6 +28,7 @@ import Testing
 /// | a server that never answers | stopped at `connect_timeout_s` | ``silentServer()`` |
 /// | an answer announcing 10 GB | refused before the body | ``tenGigabyteAnswer()`` |
 /// | a JSON page that never ends | stopped at `max_page_bytes` | ``endlessPage()`` |
+/// | a gzip JSON page bomb | refused at `max_page_bytes` inflated | ``gzipBombPage()`` |
 /// | a page loop (3 says next is 2) | refused after the pages before it | `JSONPagesGuardTests` "a next link back to a page already read ..." |
 /// | too many pages | refused at `max_pages` | `JSONPagesGuardTests` "more than max_pages ..." |
 /// | a failed read during sync | nothing withdrawn; nothing sent or recorded when it fails before any record (known gap: records read before a mid-way failure are sent) | `AdversarialSyncTests` (engine) |
@@ -269,6 +270,25 @@ struct AdversarialInputTests {
         #expect(text.contains("larger than 4194304 bytes"), "\(text)")
     }
 
+    @Test("a gzip page that inflates past max_page_bytes is refused at that limit", .timeLimit(.minutes(1)))
+    func gzipBombPage() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString).gz")
+        defer { try? FileManager.default.removeItem(at: file) }
+        // An open items array, then 32 MiB of white space: valid JSON as far as it goes.
+        try Self.gzip(prefix: #"{"items":["#, spaces: 32 << 20, to: file)
+        let body = try Data(contentsOf: file)
+        let server = LoopbackHTTPServer { _ in ServerResponse(status: 200, body: body) }
+        try server.start()
+        defer { server.stop() }
+        var options = JSONPagesOptions(items: try JSONPointer("/items"), paging: .single)
+        options.maxPageBytes = 4 << 20
+
+        let (_, error, _) = try await PagesTestSupport.readAll(.remote(server.baseURL.appendingPathComponent("api")), options: options)
+
+        let text = try #require(error.map { "\($0)" })
+        #expect(text.contains("inflates to more than 4194304 bytes"), "\(text)")
+    }
+
     // MARK: helpers
 
     /// The description of what `body` throws, or `nil` when it does not.
@@ -289,9 +309,19 @@ struct AdversarialInputTests {
 
     /// Writes `count` zero bytes, gzipped, to `file` (the system's gzip, streaming).
     static func gzip(zeros count: Int, to file: URL) throws {
+        try gzip(shell: "head -c \(count) /dev/zero", to: file)
+    }
+
+    /// Writes `prefix` and `spaces` spaces, gzipped, to `file`.
+    static func gzip(prefix: String, spaces: Int, to file: URL) throws {
+        try gzip(shell: "(printf '%s' '\(prefix)'; head -c \(spaces) /dev/zero | tr '\\0' ' ')", to: file)
+    }
+
+    /// Gzips what `command` prints into `file`.
+    static func gzip(shell command: String, to file: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "head -c \(count) /dev/zero | gzip -c > '\(file.path)'"]
+        process.arguments = ["-c", "\(command) | gzip -c > '\(file.path)'"]
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
