@@ -230,10 +230,21 @@ public final class LoopbackHTTPServer: Sendable {
         let chunk = Array(stream.chunk)
         var sent = 0
         while stream.count.map({ sent < $0 }) ?? true, !state.withLock({ $0.stopping }) {
-            if stream.pause > .zero { Thread.sleep(forTimeInterval: Double(stream.pause.components.seconds) + Double(stream.pause.components.attoseconds) / 1e18) }
-            guard connection.write(chunk) else { return }
+            guard pause(stream.pause), connection.write(chunk) else { return }
             sent += 1
         }
+    }
+
+    /// Waits `duration` in short steps. - Returns: `false` when the server began stopping meanwhile.
+    private func pause(_ duration: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: duration)
+        while clock.now < end {
+            if state.withLock({ $0.stopping }) { return false }
+            let (seconds, attoseconds) = (end - clock.now).components
+            Thread.sleep(forTimeInterval: min(0.05, Double(seconds) + Double(attoseconds) / 1e18))
+        }
+        return true
     }
 
     private static func serialize(_ response: Response) -> [UInt8] {

@@ -26,6 +26,7 @@ import Testing
 /// | a gzip bomb | refused at `max_source_bytes` | ``gzipBombOfAHundredMegabytes()``, `GzipTests` "a gzip bomb ..." |
 /// | an HTTP source that never ends | stopped at `max_source_bytes` / `source_timeout_s` | ``endlessDownload()``, ``tricklingDownload()`` |
 /// | a server that never answers | stopped at `connect_timeout_s` | ``silentServer()`` |
+/// | a transfer that goes silent | stopped at `read_timeout_s` | ``stalledDownload()`` |
 /// | an answer announcing 10 GB | refused before the body | ``tenGigabyteAnswer()`` |
 /// | a JSON page that never ends | stopped at `max_page_bytes` | ``endlessPage()`` |
 /// | a gzip JSON page bomb | refused at `max_page_bytes` inflated | ``gzipBombPage()`` |
@@ -235,6 +236,18 @@ struct AdversarialInputTests {
         let error = await Self.failure { _ = try await opener.open(.remote(server.baseURL.appendingPathComponent("feed.csv"))) }
 
         #expect(error?.contains("did not start answering within 1 s (connect_timeout_s)") == true, "\(error ?? "no error")")
+    }
+
+    @Test("a download that goes silent after its headers fails at read_timeout_s", .timeLimit(.minutes(1)))
+    func stalledDownload() async throws {
+        let server = LoopbackHTTPServer { _ in .streaming(Data("id\n".utf8), count: 1, pause: .seconds(6)) }
+        try server.start()
+        defer { server.stop() }
+        let opener = LocationOpener(options: LocationOptions(timeout: .seconds(1), retry: RetryPolicy(maxAttempts: 1)))
+
+        let error = await Self.failure { _ = try await opener.open(.remote(server.baseURL.appendingPathComponent("feed.csv"))) }
+
+        #expect(error?.contains("within 1 s (timed out)") == true, "\(error ?? "no error")")
     }
 
     @Test("an answer announcing 10 GB is refused before its body is read", .timeLimit(.minutes(1)))
