@@ -17,7 +17,7 @@ import Testing
 /// | invalid UTF-8 (XML) | the read fails with libxml2's reason | ``invalidUTF8InXML()`` |
 /// | invalid UTF-8 (JSON) | refused with its offset, or U+FFFD | `JSONReaderTests` "invalid UTF-8 in a string ..." |
 /// | NUL bytes | near the start: refused as binary; further in: kept as a value | ``nulNearTheStart()``, ``nulInCSVRow()`` |
-/// | a 100 MB field | that record rejected, the next one read | ``hundredMegabyteCSVField()``, ``hundredMegabyteJSONString()`` |
+/// | a 100 MB field | CSV: that record rejected, the next one read; JSON: the read fails at the 16 MiB string limit; XML: fails at libxml2's 10 MB text limit (`XMLSafetyTests` "a text longer than ...") | ``hundredMegabyteCSVField()``, ``hundredMegabyteJSONString()`` |
 /// | a 100 MB line, no newline | rejected, the read ends | ``hundredMegabyteLine()`` |
 /// | 10,000 columns | read | ``tenThousandColumns()`` |
 /// | deeply nested JSON | refused at `max_json_depth` | ``deepJSONInsideItems()``, ``deepJSONOutsideItems()`` |

@@ -11,7 +11,9 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let flags = bytes.first ?? 0
     let dialect = CSVDialect(hasHeader: flags & 1 == 0, maxRecordSize: flags & 2 == 0 ? 1 << 20 : 64)
-    guard var source = try? CSVSource(stream: MemoryByteStream(bytes, maximumReadSize: 7), source: "fuzz", file: "fuzz.csv", dialect: dialect)
+    // Small chunks: records cross chunk boundaries often, and no 1 MiB buffer per input.
+    guard var source = try? CSVSource(
+        stream: MemoryByteStream(bytes, maximumReadSize: 7), source: "fuzz", file: "fuzz.csv", dialect: dialect, chunkSize: 256)
     else { return 0 }
     drainEvents { try source.next() }
     return 0
