@@ -12,8 +12,9 @@ public struct ServerLimits: Sendable, Hashable {
     /// `max_query_bytes`: the longest request target (path and query) answered; longer is
     /// 414 with a JSON error. 4 KiB by default; real filters are a few hundred bytes.
     public var maxQueryBytes: Int
-    /// `max_header_bytes`: the most bytes of header fields a request may have; more closes
-    /// the connection with 431 where the decoder can still answer. 16 KiB by default.
+    /// `max_header_bytes`: the most bytes of header fields a request may have; more is
+    /// refused by the HTTP decoder, which Hummingbird answers 400 (no body) and closes
+    /// the connection. 16 KiB by default.
     public var maxHeaderBytes: Int
     /// `max_connections`: how many connections are served at once; further ones wait in
     /// the listen backlog until one closes. 256 by default.
