@@ -53,7 +53,7 @@ public final class LimitedSession: Sendable {
     public func send(_ request: HTTPRequest, to sink: Sink) async throws -> HTTPResponse {
         let limits = request.limits
         if let deadline = limits.deadline, deadline <= .now {
-            throw Self.error(for: request, .overTime(limits.budget ?? .zero))
+            throw Self.error(for: request, .overTime(limits.budget ?? .zero, setting: limits.settings.total))
         }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
@@ -71,17 +71,18 @@ public final class LimitedSession: Sendable {
         let task = session.dataTask(with: urlRequest)
         var timers: [(DispatchWorkItem, Duration)] = []
         if let wait = limits.responseTimeout {
-            timers.append((DispatchWorkItem { [delegate] in delegate.stop(task, .noResponse(wait), unlessAnswered: true) }, wait))
+            timers.append((DispatchWorkItem { [delegate] in delegate.stop(task, .noResponse(wait, setting: limits.settings.response), unlessAnswered: true) }, wait))
         }
         if let deadline = limits.deadline {
-            let stop = DispatchWorkItem { [delegate] in delegate.stop(task, .overTime(limits.budget ?? .zero), unlessAnswered: false) }
+            let stop = DispatchWorkItem { [delegate] in delegate.stop(task, .overTime(limits.budget ?? .zero, setting: limits.settings.total), unlessAnswered: false) }
             timers.append((stop, ContinuousClock.now.duration(to: deadline)))
         }
         // A pending timer holds the task until it fires (hours, for a deadline): drop it now.
         defer { for (timer, _) in timers { timer.cancel() } }
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                delegate.register(task, LimitedTransfer(maxBytes: limits.maxBytes, file: handle, continuation: continuation))
+                delegate.register(task, LimitedTransfer(
+                    maxBytes: limits.maxBytes, bytesSetting: limits.settings.bytes, file: handle, continuation: continuation))
                 // Armed after registering, so that a timer that fires at once finds the transfer.
                 for (timer, wait) in timers { schedule(timer, after: wait) }
                 task.resume()
@@ -135,12 +136,25 @@ struct LimitedOutcome: Sendable {
 }
 
 /// One transfer in flight.
-struct LimitedTransfer {
-    var maxBytes: Int64?
-    var file: FileHandle?
-    var continuation: CheckedContinuation<LimitedOutcome, Never>
+///
+/// A class so that appending to its body happens in place: as a struct copied out of
+/// the dictionary and back, every chunk copied the whole body so far (16 MiB took a
+/// minute, measured).
+final class LimitedTransfer {
+    let maxBytes: Int64?
+    /// What sets ``maxBytes``, for the message.
+    let bytesSetting: String
+    let file: FileHandle?
+    let continuation: CheckedContinuation<LimitedOutcome, Never>
     var received: Int64 = 0
     var outcome = LimitedOutcome()
+
+    init(maxBytes: Int64?, bytesSetting: String, file: FileHandle?, continuation: CheckedContinuation<LimitedOutcome, Never>) {
+        self.maxBytes = maxBytes
+        self.bytesSetting = bytesSetting
+        self.file = file
+        self.continuation = continuation
+    }
 }
 
 /// Routes `URLSession`'s callbacks to the transfer they belong to.
@@ -162,10 +176,9 @@ final class LimitedSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked
     /// its status line has come).
     func stop(_ task: URLSessionTask, _ reason: TransportError.Reason, unlessAnswered: Bool) {
         let stopped = lock.withLock { () -> Bool in
-            guard var transfer = transfers[task.taskIdentifier], transfer.outcome.broken == nil else { return false }
+            guard let transfer = transfers[task.taskIdentifier], transfer.outcome.broken == nil else { return false }
             if unlessAnswered, transfer.outcome.response != nil { return false }
             transfer.outcome.broken = reason
-            transfers[task.taskIdentifier] = transfer
             return true
         }
         if stopped { task.cancel() }
@@ -176,13 +189,12 @@ final class LimitedSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
         let tooLarge = lock.withLock { () -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier] else { return false }
+            guard let transfer = transfers[dataTask.taskIdentifier] else { return false }
             transfer.outcome.response = response as? HTTPURLResponse
             // A declared length over the limit fails at once rather than after the bytes.
             if let limit = transfer.maxBytes, response.expectedContentLength > limit {
-                transfer.outcome.broken = .tooLarge(limit)
+                transfer.outcome.broken = .tooLarge(limit, setting: transfer.bytesSetting)
             }
-            transfers[dataTask.taskIdentifier] = transfer
             return transfer.outcome.broken != nil
         }
         completionHandler(tooLarge ? .cancel : .allow)
@@ -192,10 +204,10 @@ final class LimitedSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over = lock.withLock { () -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier], transfer.outcome.broken == nil else { return false }
+            guard let transfer = transfers[dataTask.taskIdentifier], transfer.outcome.broken == nil else { return false }
             transfer.received += Int64(data.count)
             if let limit = transfer.maxBytes, transfer.received > limit {
-                transfer.outcome.broken = .tooLarge(limit)
+                transfer.outcome.broken = .tooLarge(limit, setting: transfer.bytesSetting)
             } else if let file = transfer.file {
                 do {
                     try file.write(contentsOf: data)
@@ -206,7 +218,6 @@ final class LimitedSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked
             } else {
                 transfer.outcome.body.append(data)
             }
-            transfers[dataTask.taskIdentifier] = transfer
             return transfer.outcome.broken != nil
         }
         if over { dataTask.cancel() }
@@ -214,9 +225,8 @@ final class LimitedSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
-        var outcome = transfer.outcome
-        if outcome.broken == nil { outcome.error = error }
-        transfer.continuation.resume(returning: outcome)
+        if transfer.outcome.broken == nil { transfer.outcome.error = error }
+        transfer.continuation.resume(returning: transfer.outcome)
     }
 
     func urlSession(

@@ -32,7 +32,8 @@ struct PageProducer: Sendable {
         self.source = source
         self.location = location
         self.limits = TransferLimits(
-            maxBytes: options.maxPageBytes, responseTimeout: options.responseTimeout, budget: options.totalTimeout)
+            maxBytes: options.maxPageBytes, responseTimeout: options.responseTimeout, budget: options.totalTimeout,
+            settings: TransferLimits.Settings(bytes: "max_page_bytes"))
     }
 
     /// Fetches and reads the next page.
