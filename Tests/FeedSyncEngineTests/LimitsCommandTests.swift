@@ -19,19 +19,38 @@ struct LimitsCommandTests {
             """)
     }
 
-    private func validate(_ server: LoopbackHTTPServer, limits: String) throws -> FeedsyncProcess.Result {
+    private func validate(
+        _ server: LoopbackHTTPServer, limits: String, query: String = "", headers: String = "", environment: [String: String] = [:]
+    ) throws -> FeedsyncProcess.Result {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("feedsync.yml", """
             sources:
               - name: shop
                 format: json-pages
-                location: \(server.baseURL.absoluteString)/affili/products
+                location: \(server.baseURL.absoluteString)/affili/products\(query)
                 mapping: affili-webhook-json
+            \(headers)
             limits:
             \(limits)
             """)
-        return try FeedsyncProcess.run(["validate", "--config", workspace.path("feedsync.yml")])
+        return try FeedsyncProcess.run(["validate", "--config", workspace.path("feedsync.yml")], environment: environment)
+    }
+
+    @Test("a source stopped at a limit never prints its key, whether sent as a header or in the query", .timeLimit(.minutes(2)))
+    func secretsStayHidden() throws {
+        let server = LoopbackHTTPServer { _ in .streaming(Data(#"{"pid":"1"},"#.utf8)) }
+        try server.start()
+        defer { server.stop() }
+        let key = "k3y-\(UUID().uuidString)"
+
+        let result = try validate(
+            server, limits: "  max_page_bytes: 1 MiB", query: "?api_key=\(key)",
+            headers: "    headers:\n      Authorization: Token ${SHOP_KEY}", environment: ["SHOP_KEY": key])
+
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("larger than 1048576 bytes, the configured limit (max_page_bytes)"), "\(result.stderr)")
+        #expect(!result.output.contains(key))
     }
 
     @Test("an endpoint whose pages never end stops at limits.max_pages, exit 1", .timeLimit(.minutes(2)))
