@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "feedsync", targets: ["feedsync"]),
+        // For the fuzz targets in fuzz/ (a package of its own, so `swift test` is unaffected).
+        .library(name: "FeedSyncSources", targets: ["FeedSyncSources"]),
+        .library(name: "FeedSyncMapping", targets: ["FeedSyncMapping"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -14,6 +14,8 @@ public struct HTTPRequest: Sendable, Hashable {
     /// How long to wait for the answer before giving up; a transport may round it up
     /// (``URLSessionTransport`` uses whole seconds).
     public var timeout: Duration
+    /// Bounds on the answer's size and on the time it may take as a whole; none by default.
+    public var limits: TransferLimits = TransferLimits()
 
     /// Creates a request.
     /// - Parameters:

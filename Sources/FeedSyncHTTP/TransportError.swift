@@ -24,6 +24,12 @@ public struct TransportError: UserFacingError, Hashable {
         case secureConnectionFailed
         /// The URL cannot be sent (unsupported scheme, no host).
         case unsupportedURL
+        /// The answer's body was larger than ``TransferLimits/maxBytes``; the setting for it.
+        case tooLarge(Int64, setting: String)
+        /// The server sent no status line within ``TransferLimits/responseTimeout``.
+        case noResponse(Duration, setting: String)
+        /// The read went on past ``TransferLimits/deadline``; the budget it had.
+        case overTime(Duration, setting: String)
         /// Another failure, described by the underlying library.
         case other(String)
     }
@@ -58,7 +64,8 @@ public struct TransportError: UserFacingError, Hashable {
         switch reason {
         case .connectionRefused, .hostNotFound, .timedOut, .connectionLost, .notConnected, .other:
             return true
-        case .secureConnectionFailed, .unsupportedURL:
+        case .secureConnectionFailed, .unsupportedURL, .tooLarge, .noResponse, .overTime:
+            // A limit broken once is broken again: the same server sends the same answer.
             return false
         }
     }
@@ -84,6 +91,12 @@ public struct TransportError: UserFacingError, Hashable {
             return "the secure (TLS) connection to \(host) failed; check the URL and the server's certificate"
         case .unsupportedURL:
             return "the URL cannot be used (it needs http:// or https:// and a host)"
+        case .tooLarge(let limit, let setting):
+            return "the answer from \(host) is larger than \(limit) bytes, the configured limit (\(setting)); the transfer was stopped"
+        case .noResponse(let limit, let setting):
+            return "\(host) did not start answering within \(Self.format(limit)) (\(setting))"
+        case .overTime(let budget, let setting):
+            return "the read from \(host) did not finish within \(Self.format(budget)) (\(setting)); the transfer was stopped"
         case .other(let text):
             return "could not reach \(host) (\(text))"
         }

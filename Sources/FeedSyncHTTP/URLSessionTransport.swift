@@ -22,6 +22,8 @@ import FoundationNetworking
 /// it bounds silence, not the whole transfer.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    /// For requests with ``HTTPRequest/limits``: their bodies are counted as they arrive.
+    private let limited: LimitedSession
 
     /// Creates a transport with its own session.
     ///
@@ -35,6 +37,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        limited = LimitedSession(configuration: configuration, followRedirects: false)
     }
 
     deinit {
@@ -48,6 +51,7 @@ public final class URLSessionTransport: HTTPTransport {
     /// - Throws: ``TransportError`` when no answer could be had; `CancellationError`
     ///   when the calling task was cancelled.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if !request.limits.isUnlimited { return try await limited.send(request, to: .memory) }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.timeoutInterval = Self.seconds(request.timeout)

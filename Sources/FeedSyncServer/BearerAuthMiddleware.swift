@@ -27,7 +27,8 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
+        // Not the lengths' XOR truncated to a byte: lengths 256 apart would compare equal there.
+        var difference: UInt8 = lhs.count == rhs.count ? 0 : 1
         for index in 0..<max(lhs.count, rhs.count) {
             let left = index < lhs.count ? lhs[index] : 0
             let right = index < rhs.count ? rhs[index] : 0

@@ -26,6 +26,7 @@ public enum CatalogServer {
     ) -> some ApplicationProtocol {
         let router = Router()
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
+        router.add(middleware: RequestLimitsMiddleware(limits: configuration.limits))
         router.add(middleware: LogRequestsMiddleware(.info))
         let routes = CatalogRoutes(store: store, destination: configuration.destination, registry: registry)
         // The catalog routes sit in a group so that the token guards whatever path spelling reaches them.
@@ -40,9 +41,9 @@ public enum CatalogServer {
         router.get("/healthz") { _, _ in routes.health() }
         router.get("/metrics") { _, _ in routes.metrics() }
         return Application(
-            router: router,
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "feedsync"),
+            router: router, server: configuration.limits.serverBuilder,
+            configuration: configuration.limits.applicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), logger: logger),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var destination: String
     /// The AccessTrade datafeed, when the configuration has an `accesstrade:` section.
     public var accessTrade: AccessTradeFeed?
+    /// Request size, connection and time limits.
+    public var limits = ServerLimits()
 
     /// What the AccessTrade datafeed endpoint needs: the shop's campaign and domain for the
     /// filters, the day boundaries' time zone, and how a product becomes an item.

@@ -211,8 +211,40 @@ public final class LoopbackHTTPServer: Sendable {
         }
         // A fault-injection answer: close the connection with no answer at all.
         guard response != .dropConnection else { return }
-        connection.write(Self.serialize(response))
+        if let stream = response.stream {
+            writeStream(stream, after: response, to: connection)
+        } else {
+            connection.write(Self.serialize(response))
+        }
         shutdown(fd, Int32(SHUT_WR))
+    }
+
+    /// Writes the head without a length, then the chunks, until done, refused or stopping.
+    private func writeStream(_ stream: StreamedBody, after response: Response, to connection: SocketConnection) {
+        var head = "HTTP/1.1 \(response.status) \(ServerResponse.reasonPhrase(for: response.status))\r\n"
+        for field in response.headers where field.name.lowercased() != "connection" {
+            head += "\(field.name): \(field.value)\r\n"
+        }
+        head += "Connection: close\r\n\r\n"
+        guard connection.write(Array(head.utf8) + Array(response.body)) else { return }
+        let chunk = Array(stream.chunk)
+        var sent = 0
+        while stream.count.map({ sent < $0 }) ?? true, !state.withLock({ $0.stopping }) {
+            guard pause(stream.pause), connection.write(chunk) else { return }
+            sent += 1
+        }
+    }
+
+    /// Waits `duration` in short steps. - Returns: `false` when the server began stopping meanwhile.
+    private func pause(_ duration: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: duration)
+        while clock.now < end {
+            if state.withLock({ $0.stopping }) { return false }
+            let (seconds, attoseconds) = (end - clock.now).components
+            Thread.sleep(forTimeInterval: min(0.05, Double(seconds) + Double(attoseconds) / 1e18))
+        }
+        return true
     }
 
     private static func serialize(_ response: Response) -> [UInt8] {

@@ -10,6 +10,9 @@ public struct ServerResponse: Sendable, Hashable {
     public var headers: [HeaderField]
     /// The body bytes.
     public var body: Data
+    /// A body sent after ``body`` with no `Content-Length`, for tests of clients facing
+    /// endless or huge answers; `nil` for an ordinary answer.
+    public var stream: StreamedBody?
 
     /// Creates a response.
     /// - Parameters:
@@ -38,6 +41,22 @@ public struct ServerResponse: Sendable, Hashable {
     /// Not an answer: the server closes the connection without writing anything, as a
     /// crashed or overloaded server would.
     public static let dropConnection = ServerResponse(status: 0)
+
+    /// A `200` answer whose body is `chunk` repeated `count` times, or for ever when
+    /// `count` is `nil`, each write after `pause`.
+    /// - Parameters:
+    ///   - chunk: the bytes repeated.
+    ///   - count: how many times, or `nil` for an answer that never ends.
+    ///   - pause: how long to wait before each chunk.
+    ///   - headers: extra header fields.
+    /// - Returns: the response.
+    public static func streaming(
+        _ chunk: Data, count: Int? = nil, pause: Duration = .zero, headers: [HeaderField] = []
+    ) -> ServerResponse {
+        var response = ServerResponse(status: 200, headers: headers)
+        response.stream = StreamedBody(chunk: chunk, count: count, pause: pause)
+        return response
+    }
 
     /// A response with a plain-text body.
     /// - Parameters:
@@ -86,3 +105,15 @@ public struct ServerResponse: Sendable, Hashable {
         }
     }
 }
+
+/// A body a ``LoopbackHTTPServer`` writes chunk by chunk until its count is reached, the
+/// client goes away or the server stops.
+public struct StreamedBody: Sendable, Hashable {
+    /// The bytes repeated.
+    public var chunk: Data
+    /// How many times, or `nil` for ever.
+    public var count: Int?
+    /// The wait before each chunk.
+    public var pause: Duration
+}
+

@@ -65,7 +65,9 @@ final class SocketConnection {
     }
 
     /// Writes all of `bytes`, giving up silently when the peer has gone.
-    func write(_ bytes: [UInt8]) {
+    /// - Returns: whether every byte was sent.
+    @discardableResult
+    func write(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { raw -> Int in
@@ -81,8 +83,9 @@ final class SocketConnection {
             } else if count < 0, errno == EINTR {
                 continue
             } else {
-                return
+                return false
             }
         }
+        return true
     }
 }

@@ -25,6 +25,8 @@ public struct AffiliClient: Sendable {
     private let logger: Logger
     private let userAgent: String
     private let timeout: Duration
+    /// The largest import answer read: far above Affili's few kilobytes.
+    static let maximumAnswerBytes: Int64 = 16 << 20
 
     /// Creates a client.
     /// - Parameters:
@@ -98,7 +100,7 @@ public struct AffiliClient: Sendable {
         if let problem = Self.tokenProblem(token) {
             throw AffiliClientError.unusableToken(reason: problem)
         }
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             method: .post,
             url: importURL,
             headers: [
@@ -109,6 +111,12 @@ public struct AffiliClient: Sendable {
             ],
             body: body,
             timeout: timeout)
+        // An import answer is a few kilobytes: a server that streams without end must not
+        // fill memory, nor trickle for ever under the silence timeout.
+        request.limits = TransferLimits(
+            maxBytes: Self.maximumAnswerBytes, budget: timeout * 10,
+            settings: TransferLimits.Settings(
+                bytes: "the \(Self.maximumAnswerBytes >> 20) MiB limit on import answers", total: "10 × affili.timeout_s"))
         let shownURL = RedactedURL.string(for: importURL)
         let clock = ContinuousClock()
         let started = clock.now

@@ -53,9 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
                 return products.map { projector.item(for: $0) }
             }
         }
+        var serverConfiguration = ServerConfiguration(
+            host: host ?? serve.host, port: port ?? serve.port, token: try serve.token?.value(), accessTrade: feed)
+        serverConfiguration.limits = ServerLimits(serve)
         let server = CatalogServer.application(
-            configuration: ServerConfiguration(
-                host: host ?? serve.host, port: port ?? serve.port, token: try serve.token?.value(), accessTrade: feed),
+            configuration: serverConfiguration,
             store: store, logger: logger,
             onRunning: { port in Console.info("feedsync: serving on http://\(host ?? serve.host):\(port)/affili/products") })
         var services: [any Service] = [server]
@@ -81,5 +83,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+}
+
+extension ServerLimits {
+    /// The `serve:` section's limits over the server's defaults.
+    init(_ serve: ServeConfiguration) {
+        self.init()
+        if let bytes = serve.maxQueryBytes { maxQueryBytes = bytes }
+        if let bytes = serve.maxHeaderBytes { maxHeaderBytes = bytes }
+        if let count = serve.maxConnections { maxConnections = count }
+        if let time = serve.requestTimeout { requestTimeout = time }
+        if let time = serve.idleTimeout { idleTimeout = time }
     }
 }

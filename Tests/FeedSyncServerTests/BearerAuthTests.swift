@@ -22,6 +22,8 @@ struct BearerAuthTests {
         RefusedCredential(label: "token prefix", authorization: "Bearer \(token.dropLast())"),
         RefusedCredential(label: "token first half", authorization: "Bearer \(token.prefix(token.count / 2))"),
         RefusedCredential(label: "token with a suffix", authorization: "Bearer \(token)x"),
+        // Lengths 256 apart: a length check truncated to one byte would see them as equal.
+        RefusedCredential(label: "token with 256 more characters", authorization: "Bearer \(token)\(String(repeating: "x", count: 256))"),
         RefusedCredential(label: "token without scheme", authorization: token),
         RefusedCredential(label: "two spaces after the scheme", authorization: "Bearer  \(token)"),
         RefusedCredential(label: "Basic scheme", authorization: "Basic \(Data("user:\(token)".utf8).base64EncodedString())"),

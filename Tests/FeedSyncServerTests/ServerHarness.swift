@@ -60,17 +60,29 @@ func withServer<T>(
     token: String? = nil,
     registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     accessTrade: ServerConfiguration.AccessTradeFeed? = nil,
+    limits: ServerLimits = ServerLimits(),
     _ body: (CatalogClient) async throws -> T
 ) async throws -> T {
     let logger = Logger(label: "feedsync.server.tests") { _ in SwiftLogNoOpLogHandler() }
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, accessTrade: accessTrade)
+    configuration.limits = limits
+    return try await withRunningApplication({ onRunning in
+        CatalogServer.application(
+            configuration: configuration, store: store, registry: registry, logger: logger, onRunning: onRunning)
+    }, body)
+}
+
+/// Runs the application `make` builds (handing it the callback that reports its port),
+/// hands `body` a client for it, and stops it afterwards.
+func withRunningApplication<App: ApplicationProtocol, T>(
+    _ make: (@escaping @Sendable (Int) async -> Void) -> App,
+    _ body: (CatalogClient) async throws -> T
+) async throws -> T {
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    let app = CatalogServer.application(
-        configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token, accessTrade: accessTrade),
-        store: store, registry: registry, logger: logger,
-        onRunning: { port in
-            portContinuation.yield(port)
-            portContinuation.finish()
-        })
+    let app = make { port in
+        portContinuation.yield(port)
+        portContinuation.finish()
+    }
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
             // Ends the port stream when the server stops (or never starts), so the wait below cannot hang.
@@ -171,15 +183,22 @@ struct CatalogClient: Sendable {
 /// The socket work of one request: connect, send, read until the server closes, parse.
 enum RawExchange {
     static func exchange(port: Int, request: [UInt8]) throws -> HTTPAnswer {
+        let fd = try open(port: port)
+        defer { close(fd) }
+        try write(request, to: fd)
+        return try parse(try receiveAll(fd))
+    }
+
+    /// A connected socket to the server, which the caller closes.
+    static func open(port: Int, receiveTimeout seconds: Int = 120) throws -> Int32 {
         #if canImport(Glibc) || canImport(Musl)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw HarnessFailure(description: "socket failed: errno \(errno)") }
-        defer { close(fd) }
         // Only a safety net against a hung server: a loaded 2-core machine can be slow to answer.
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -188,13 +207,25 @@ enum RawExchange {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw HarnessFailure(description: "connect to 127.0.0.1:\(port) failed: errno \(errno)") }
+        guard connected == 0 else {
+            close(fd)
+            throw HarnessFailure(description: "connect to 127.0.0.1:\(port) failed: errno \(errno)")
+        }
+        return fd
+    }
+
+    /// Sends all of `request` on `fd`.
+    static func write(_ request: [UInt8], to fd: Int32) throws {
         var sent = 0
         while sent < request.count {
-            let count = request.withUnsafeBytes { send(fd, $0.baseAddress!.advanced(by: sent), request.count - sent, 0) }
+            let count = request.withUnsafeBytes { send(fd, $0.baseAddress!.advanced(by: sent), request.count - sent, Int32(MSG_NOSIGNAL)) }
             guard count > 0 else { throw HarnessFailure(description: "send failed: errno \(errno)") }
             sent += count
         }
+    }
+
+    /// Everything the server sends on `fd` until it closes the connection.
+    static func receiveAll(_ fd: Int32) throws -> [UInt8] {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -209,7 +240,7 @@ enum RawExchange {
                 break
             }
         }
-        return try parse(received)
+        return received
     }
 
     static func parse(_ bytes: [UInt8]) throws -> HTTPAnswer {

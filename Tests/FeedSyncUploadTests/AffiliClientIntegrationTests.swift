@@ -211,3 +211,24 @@ private final class ArrivalTime: @unchecked Sendable {
         return instant
     }
 }
+
+/// An import endpoint that answers without end: the client stops reading at its answer
+/// limit instead of filling memory.
+struct AffiliClientEndlessAnswerTests {
+    @Test("an import answer that never ends is cut off at 16 MiB with a transport error naming the limit", .timeLimit(.minutes(1)))
+    func endlessAnswer() async throws {
+        let server = LoopbackHTTPServer { _ in .streaming(Data(repeating: UInt8(ascii: " "), count: 1 << 16)) }
+        try server.start()
+        defer { server.stop() }
+        let client = makeClient(endpoint: server.baseURL.appendingPathComponent("services/products"), transport: URLSessionTransport())
+        let clock = ContinuousClock()
+        let started = clock.now
+
+        let error = await #expect(throws: TransportError.self) { _ = try await client.importProducts([Sample.product()]) }
+
+        // 16 MiB over loopback: well under a second, unless each chunk copies the body so far (a minute).
+        #expect(clock.now - started < .seconds(15))
+        #expect(error?.reasonText.contains("larger than 16777216 bytes, the configured limit (the 16 MiB limit on import answers)") == true)
+        #expect(error?.isRetryable == false)
+    }
+}

@@ -51,6 +51,16 @@ public struct ServeConfiguration: Sendable {
     public var port: Int
     /// The Bearer token clients must send, or `nil` for no authentication.
     public var token: Secret?
+    /// `max_query_bytes`: the longest request target answered, or `nil` for the server's default.
+    public var maxQueryBytes: Int?
+    /// `max_header_bytes`: the most header bytes a request may have, or `nil` for the default.
+    public var maxHeaderBytes: Int?
+    /// `max_connections`: connections served at once, or `nil` for the default.
+    public var maxConnections: Int?
+    /// `request_timeout_s`: how long handling a request may take, or `nil` for the default.
+    public var requestTimeout: Duration?
+    /// `idle_timeout_s`: how long a connection may stay silent, or `nil` for the default.
+    public var idleTimeout: Duration?
 
     /// Creates the section.
     public init(host: String = "127.0.0.1", port: Int = 8080, token: Secret? = nil) {

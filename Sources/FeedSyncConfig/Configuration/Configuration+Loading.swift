@@ -27,11 +27,12 @@ extension Configuration {
     ///   - environment: the variables for `${VAR}` interpolation.
     /// - Throws: ``ConfigError`` naming the file, line and key of the first problem.
     public init(root: YAMLValue, baseDirectory: URL, environment: [String: String]) throws {
-        let top = try root.mapping(allowed: ["state", "sources", "affili", "accesstrade", "serve"])
+        let top = try root.mapping(allowed: ["state", "sources", "affili", "accesstrade", "serve", "limits"])
+        let limits = try top["limits"].map { try Limits(value: $0, environment: environment) } ?? Limits()
         let statePath = try top["state"]?.string(environment: environment) ?? ".feedsync/state.sqlite"
         let sourcesValue = try top.require("sources")
         let sources = try sourcesValue.sequence().map {
-            try SourceConfiguration(value: $0, baseDirectory: baseDirectory, environment: environment)
+            try SourceConfiguration(value: $0, baseDirectory: baseDirectory, environment: environment, limits: limits)
         }
         guard !sources.isEmpty else { throw sourcesValue.error("needs at least one source") }
         var names: Set<String> = []
@@ -45,7 +46,8 @@ extension Configuration {
             sources: sources,
             affili: try top["affili"].map { try AffiliConfiguration(value: $0, environment: environment) },
             accessTrade: try top["accesstrade"].map { try AccessTradeConfiguration(value: $0, environment: environment) },
-            serve: try top["serve"].map { try ServeConfiguration(value: $0, environment: environment) }
+            serve: try top["serve"].map { try ServeConfiguration(value: $0, environment: environment) },
+            limits: limits
         )
     }
 
@@ -57,8 +59,8 @@ extension Configuration {
 }
 
 extension SourceConfiguration {
-    init(value: YAMLValue, baseDirectory: URL, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url", "headers"])
+    init(value: YAMLValue, baseDirectory: URL, environment: [String: String], limits: Limits = Limits()) throws {
+        let map = try value.mapping(allowed: ["name", "format", "location", "mapping", "base_url", "headers", "limits"])
         let nameValue = try map.require("name")
         let name = try nameValue.string(environment: environment)
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
@@ -95,6 +97,7 @@ extension SourceConfiguration {
         for (header, headerValue) in try map["headers"]?.freeMapping().entries ?? [] {
             headers[header] = try headerValue.string(environment: environment)
         }
+        self.limits = limits.overridden(by: try map["limits"].map { try Limits(value: $0, environment: environment) } ?? Limits())
     }
 
     private static func location(_ text: String, at value: YAMLValue, base: URL) throws -> Location {
@@ -186,7 +189,10 @@ extension AccessTradeConfiguration {
 
 extension ServeConfiguration {
     init(value: YAMLValue, environment: [String: String]) throws {
-        let map = try value.mapping(allowed: ["host", "port", "token"])
+        let map = try value.mapping(allowed: [
+            "host", "port", "token", "max_query_bytes", "max_header_bytes", "max_connections", "request_timeout_s",
+            "idle_timeout_s",
+        ])
         let token = try map["token"].map {
             Secret(raw: try $0.rawString(), environment: environment, place: ConfigPlace(file: $0.file, line: $0.line, key: $0.path))
         }
@@ -195,5 +201,10 @@ extension ServeConfiguration {
             port: try map["port"]?.int(in: 0...65535, environment: environment) ?? 8080,
             token: token
         )
+        maxQueryBytes = try map["max_query_bytes"].map { Int(try $0.byteSize(in: 64...(1 << 20), environment: environment)) }
+        maxHeaderBytes = try map["max_header_bytes"].map { Int(try $0.byteSize(in: 1024...(1 << 20), environment: environment)) }
+        maxConnections = try map["max_connections"]?.int(in: 1...100_000, environment: environment)
+        requestTimeout = try map["request_timeout_s"]?.seconds(environment: environment)
+        idleTimeout = try map["idle_timeout_s"]?.seconds(environment: environment)
     }
 }

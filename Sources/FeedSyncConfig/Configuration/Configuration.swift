@@ -16,6 +16,9 @@ public struct Configuration: Sendable {
     public var accessTrade: AccessTradeConfiguration?
     /// Settings for `feedsync serve`, when present.
     public var serve: ServeConfiguration?
+    /// The top-level `limits:` section; each source's ``SourceConfiguration/limits`` already
+    /// has it merged under its own.
+    public var limits: Limits
 
     /// Creates a configuration.
     public init(
@@ -25,7 +28,8 @@ public struct Configuration: Sendable {
         sources: [SourceConfiguration],
         affili: AffiliConfiguration? = nil,
         accessTrade: AccessTradeConfiguration? = nil,
-        serve: ServeConfiguration? = nil
+        serve: ServeConfiguration? = nil,
+        limits: Limits = Limits()
     ) {
         self.file = file
         self.baseDirectory = baseDirectory
@@ -34,6 +38,7 @@ public struct Configuration: Sendable {
         self.affili = affili
         self.accessTrade = accessTrade
         self.serve = serve
+        self.limits = limits
     }
 
     /// The `affili:` section.

@@ -42,6 +42,8 @@ public struct SourceConfiguration: Sendable {
     public var place: ConfigPlace
     /// HTTP headers sent when the location is a URL (`Authorization: Token ${KEY}`).
     public var headers: [String: String] = [:]
+    /// The limits that apply to this source: its own `limits:` over the top-level ones.
+    public var limits = Limits()
 
     /// Creates a source configuration.
     public init(

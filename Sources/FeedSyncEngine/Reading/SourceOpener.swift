@@ -18,21 +18,22 @@ enum SourceOpener {
         }
         switch source.format {
         case .csv, .xml:
-            let options = LocationOptions(encoding: settings.encoding, headers: source.headers)
+            let options = source.limits.locationOptions(encoding: settings.encoding, headers: source.headers)
             let opened = try await LocationOpener(options: options).open(location)
             var records: any RecordSource
             if source.format == .csv {
                 records = try CSVSource(
                     stream: opened.stream, source: source.name, file: opened.name,
-                    dialect: CSVDialect(delimiter: prepared.mapping.csvDelimiter))
+                    dialect: source.limits.applied(to: CSVDialect(delimiter: prepared.mapping.csvDelimiter)))
             } else {
-                var dialect = settings.xml
+                var dialect = source.limits.applied(to: settings.xml)
                 if settings.encoding != nil { dialect.encoding = "UTF-8" }
                 records = try XMLSource(stream: opened.stream, source: source.name, file: opened.name, dialect: dialect)
             }
             return try await body(&records)
         case .jsonPages:
-            var options = settings.json ?? JSONPagesOptions(items: JSONPointer(tokens: []), paging: .single)
+            var options = source.limits.applied(
+                to: settings.json ?? JSONPagesOptions(items: JSONPointer(tokens: []), paging: .single))
             options.encoding = settings.encoding ?? options.encoding
             for (name, value) in source.headers { options.headers[name] = value }
             return try await JSONPagesSource.withPrefetching(location: location, source: source.name, options: options) { pages in

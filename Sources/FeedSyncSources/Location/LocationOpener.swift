@@ -11,7 +11,8 @@ import Foundation
 ///   `Content-Encoding` say: libcurl may already have inflated an answer sent with
 ///   `Content-Encoding: gzip`, and a `.gz` file may have been inflated by the browser
 ///   that saved it; the bytes are the only reliable witness. Inflating is bounded by
-///   ``LocationOptions/maxInflatedBytes``.
+///   ``LocationOptions/maxInflatedBytes``; a download by ``LocationOptions/maxDownloadBytes``,
+///   ``LocationOptions/responseTimeout`` and ``LocationOptions/totalTimeout``.
 /// - A named encoding other than UTF-8 is transcoded (``TranscodingByteStream``).
 public struct LocationOpener: Sendable {
     /// How locations are fetched and decoded.
@@ -49,7 +50,9 @@ public struct LocationOpener: Sendable {
             defer { try? FileManager.default.removeItem(at: file) }
             var headers = HTTPHeaders()
             for (field, value) in options.headers.sorted(by: { $0.key < $1.key }) { headers.add(name: field, value: value) }
-            let request = HTTPRequest(method: .get, url: url, headers: headers, timeout: options.timeout)
+            var request = HTTPRequest(method: .get, url: url, headers: headers, timeout: options.timeout)
+            // One deadline for every attempt: retries must not stretch the read's time budget.
+            request.limits = options.transferLimits
             let fetcher = RetryingFetcher(
                 transport: DownloadTransport(downloader: downloader, file: file), policy: options.retry, sleep: sleep)
             _ = try await fetcher.fetch(request, subject: "download")

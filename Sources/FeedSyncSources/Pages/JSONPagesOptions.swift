@@ -80,6 +80,16 @@ public struct JSONPagesOptions: Sendable, Hashable {
     public var encoding: TextEncoding?
     /// The most bytes a gzip page or file may inflate to; 4 GiB by default.
     public var maxInflatedBytes: Int64
+    /// The most bytes one page's answer may have, and a gzip page may inflate to (a page
+    /// is held in memory); 256 MiB by default.
+    public var maxPageBytes: Int64 = JSONPagesOptions.defaultMaxPageBytes
+    /// How long the server may take to start answering a page; 60 s by default.
+    public var responseTimeout: Duration = LocationOptions.defaultResponseTimeout
+    /// How long reading every page may take, retries included; 4 hours by default.
+    public var totalTimeout: Duration = LocationOptions.defaultTotalTimeout
+
+    /// The largest page accepted by default: 256 MiB, a hundred times a 1000-product page.
+    public static let defaultMaxPageBytes: Int64 = 256 << 20
 
     /// Creates options for a generic endpoint.
     /// - Parameters:

@@ -19,6 +19,8 @@ struct PageProducer: Sendable {
     private var pendingError: (any Error)?
     private var pageNumber = 0
     private var itemsBefore = 0
+    /// Size and time bounds for every page; the deadline is the whole read's.
+    private let limits: TransferLimits
 
     init(endpoint: URL, source: String, options: JSONPagesOptions, fetcher: RetryingFetcher) {
         let location = RedactedURL.string(for: endpoint)
@@ -29,6 +31,9 @@ struct PageProducer: Sendable {
         self.options = options
         self.source = source
         self.location = location
+        self.limits = TransferLimits(
+            maxBytes: options.maxPageBytes, responseTimeout: options.responseTimeout, budget: options.totalTimeout,
+            settings: TransferLimits.Settings(bytes: "max_page_bytes"))
     }
 
     /// Fetches and reads the next page.
@@ -36,7 +41,8 @@ struct PageProducer: Sendable {
     /// - Throws: ``HTTPFetchError``, ``JSONPagesError``; `CancellationError`.
     mutating func nextPage() async throws -> FetchedPage? {
         if let pendingError { throw pendingError }
-        guard let request = nextRequest else { return nil }
+        guard var request = nextRequest else { return nil }
+        request.limits = limits
         pageNumber += 1
         let (response, attempts) = try await fetcher.fetch(request, subject: "page \(pageNumber)")
         let file = "\(RedactedURL.string(for: request.url)) page \(pageNumber)"
@@ -64,7 +70,9 @@ struct PageProducer: Sendable {
     private func makeReader(_ body: Data, file: String) throws -> JSONRecordReader {
         let decoded = try LocationOpener.decode(
             MemoryByteStream(Array(body)), name: file,
-            options: LocationOptions(encoding: options.encoding, maxInflatedBytes: options.maxInflatedBytes))
+            // A page's records are all held at once, so a gzip page may inflate to a page's size, no more.
+            options: LocationOptions(
+                encoding: options.encoding, maxInflatedBytes: min(options.maxInflatedBytes, options.maxPageBytes)))
         return JSONRecordReader(
             stream: decoded.stream, items: options.items, metadata: options.metadataPointers, source: source, file: file,
             firstRecord: itemsBefore + 1, options: options.records)
