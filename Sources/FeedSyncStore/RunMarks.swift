@@ -10,10 +10,30 @@ import Synchronization
 /// is decided at the end of the same run that marked.
 final class RunMarks: Sendable {
     private let runs = Mutex<[Int64: SeenRecords]>([:])
+    /// Each run's marks as they were when its current source began (copy on write: free until marked).
+    private let saved = Mutex<[Int64: SeenRecords]>([:])
+
+    /// Remembers `run`'s marks, to go back to if the source that begins fails.
+    func save(run: Int64) {
+        let current = runs.withLock { $0[run] ?? SeenRecords() }
+        saved.withLock { $0[run] = current }
+    }
+
+    /// Goes back to the marks saved for `run`: a rolled-back source's row ids may be used again.
+    func restore(run: Int64) {
+        guard let earlier = saved.withLock({ $0.removeValue(forKey: run) }) else { return }
+        runs.withLock { $0[run] = earlier }
+    }
+
+    /// Drops the marks saved for `run`.
+    func discardSaved(run: Int64) {
+        saved.withLock { _ = $0.removeValue(forKey: run) }
+    }
 
     /// Forgets every run's marks (a new run begins; only one runs per store at a time).
     func reset() {
         runs.withLock { $0.removeAll() }
+        saved.withLock { $0.removeAll() }
     }
 
     /// Marks `id` seen in `run` at `location`; returns where it was seen before in that run.

@@ -30,6 +30,9 @@ public struct StateStore: Sendable {
             var configuration = Configuration()
             // A second process (serve, or a sync waiting on the lock) may hold the file briefly.
             configuration.busyMode = .timeout(10)
+            // A source is recorded in one transaction that spans the chunks of its read
+            // (beginSource/endSource), so GRDB must let it stay open between accesses.
+            configuration.allowsUnsafeTransactions = true
             configuration.prepareDatabase { db in
                 // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power loss
                 // may undo the last commits (a batch is then sent again, a chunk read again),
@@ -49,14 +52,25 @@ public struct StateStore: Sendable {
     public init(snapshots: CatalogSnapshots = CatalogSnapshots()) throws {
         location = ":memory:"
         self.snapshots = snapshots
-        writer = try DatabaseQueue()
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        writer = try DatabaseQueue(configuration: configuration)
         try Self.migrator.migrate(writer)
     }
 
-    /// Runs `body` in one write transaction, turning database errors into ``StoreError``.
+    /// Runs `body` in one write transaction (a savepoint inside a source's transaction),
+    /// turning database errors into ``StoreError``.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inSavepoint {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(location: location, operation: operation, reason: "the transaction was rolled back") }
+                return result
+            }
         } catch let error as StoreError {
             throw error
         } catch {

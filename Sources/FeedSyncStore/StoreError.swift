@@ -10,6 +10,12 @@ public struct StoreError: UserFacingError {
     /// SQLite's or the system's reason.
     public var reason: String
 
+    init(location: String, operation: String, reason: String) {
+        self.location = location
+        self.operation = operation
+        self.reason = reason
+    }
+
     init(location: String, operation: String, underlying: any Error) {
         self.location = location
         self.operation = operation

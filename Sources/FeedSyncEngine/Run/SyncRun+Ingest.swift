@@ -5,8 +5,9 @@ import Foundation
 extension SyncRun {
     /// Reads one source into the store in chunks; returns whether it was read to its end.
     ///
-    /// A source that breaks off is recorded as incomplete: what it gave is kept and sent,
-    /// but nothing of it is withdrawn, because a partial catalog must never look complete.
+    /// The source is recorded in one transaction: a source that breaks off leaves the store
+    /// as it was (nothing of it recorded, sent or withdrawn), because a partial catalog
+    /// must neither look complete nor push part of itself.
     func ingest(_ source: PreparedSource, run: Int64, now: Date, report: inout RunReport, rejection: (Rejection) -> Void) async throws -> Bool {
         let name = source.configuration.name
         var pending = ChunkState(
@@ -14,19 +15,32 @@ extension SyncRun {
             hasOwnUpdatedAt: source.mapping.fields[.updatedAt] != nil)
         var complete = true
         let readSoFar = report.read
+        try store.beginSource(run: run)
         do {
-            try await reader.read(source, into: &report, rejection: rejection) { product, location in
-                pending.append(product, at: location)
-                if pending.products.count == Self.chunkSize {
-                    try record(&pending, run: run, now: now)
-                    progress(SyncProgress(phase: .reading, read: readSoFar + pending.recorded, sent: 0, batches: 0, toSend: nil))
+            do {
+                try await reader.read(source, into: &report, rejection: rejection) { product, location in
+                    pending.append(product, at: location)
+                    if pending.products.count == Self.chunkSize {
+                        try record(&pending, run: run, now: now)
+                        progress(SyncProgress(phase: .reading, read: readSoFar + pending.recorded, sent: 0, batches: 0, toSend: nil))
+                    }
                 }
+                try record(&pending, run: run, now: now)
+            } catch let error as StoreError {
+                throw error
+            } catch let error as any UserFacingError where error.kind == .run {
+                complete = false
+                report.errors.append("\(name): the read stopped early, so nothing of this source is recorded, sent or withdrawn: \(error.description)")
             }
-        } catch let error as any UserFacingError where error.kind == .run {
-            complete = false
-            report.errors.append("\(name): the read stopped early, so nothing of this source is withdrawn: \(error.description)")
+            try store.endSource(run: run, keep: complete)
+        } catch {
+            try? store.endSource(run: run, keep: false)
+            throw error
         }
-        try record(&pending, run: run, now: now)
+        if !complete {
+            // What the store rolled back is not counted either; its rejections stay listed.
+            pending = ChunkState(source: name, hasOwnCreatedAt: pending.hasOwnCreatedAt, hasOwnUpdatedAt: pending.hasOwnUpdatedAt)
+        }
         report.new += pending.tally.new
         report.changed += pending.tally.changed
         report.unchanged += pending.tally.unchanged
