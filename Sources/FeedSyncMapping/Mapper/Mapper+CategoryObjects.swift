@@ -10,7 +10,7 @@ extension Mapper {
     /// `true`/`false` or `yes`/`no` (empty is false); the first primary one stays primary,
     /// and when none is, the first category becomes primary, so there is exactly one.
     /// - Throws: ``MappingFailure`` for an `is_primary` value that is none of those.
-    func categories(from objects: CategoryObjects, in record: SourceRecord) throws(MappingFailure) -> [Category] {
+    mutating func categories(from objects: CategoryObjects, in record: SourceRecord) throws(MappingFailure) -> [Category] {
         let cids = allValues(objects.cid, in: record)
         guard !cids.isEmpty else { return [] }
         let names = allValues(objects.name, in: record)

@@ -68,9 +68,8 @@ extension Mapper {
     /// Every value of the field `name` (repeated XML elements, JSON arrays), through its
     /// first alias present in the record; empty values are kept, so that parallel fields
     /// stay aligned.
-    func allValues(_ name: String, in record: SourceRecord) -> [String] {
-        let positions = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
-        return positions.filter { $0 < record.count }.map { record.value(at: $0) }
+    mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
+        lookup(name, in: record.names).positions.filter { $0 < record.count }.map { record.value(at: $0) }
     }
 
     /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
@@ -84,19 +83,7 @@ extension Mapper {
     /// The first non-empty value of the field `name` (or its aliases), or, for a column the
     /// grouping inherits, the group's first row's value when the record leaves it empty.
     mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        if record.names !== resolvedNames {
-            resolvedNames = record.names
-            positions = [:]
-        }
-        let lookup: Lookup
-        if let cached = positions[name] {
-            lookup = cached
-        } else {
-            lookup = Lookup(
-                positions: mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
-                inherited: inheritedNames.contains(FieldNames.normalize(name)))
-            positions[name] = lookup
-        }
+        let lookup = lookup(name, in: record.names)
         for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
             return record.value(at: position)
         }
@@ -109,6 +96,27 @@ extension Mapper {
             return parent.value(at: position)
         }
         return nil
+    }
+
+    /// Where the field called `name` (or its first alias present) is in records named by `names`.
+    mutating func lookup(_ name: String, in names: FieldNames) -> Lookup {
+        if names !== resolvedNames { switchShape(to: names) }
+        if let cached = positions[name] { return cached }
+        let lookup = Lookup(
+            positions: mapping.names(for: name).lazy.map { names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
+            inherited: inheritedNames.contains(FieldNames.normalize(name)))
+        positions[name] = lookup
+        return lookup
+    }
+
+    /// Makes ``positions`` those of `names`, keeping the current ones for when that shape returns.
+    private mutating func switchShape(to names: FieldNames) {
+        if let resolvedNames {
+            if shapeLookups.count >= Self.shapeLookupsLimit { shapeLookups.removeAll(keepingCapacity: true) }
+            shapeLookups[ObjectIdentifier(resolvedNames)] = (resolvedNames, positions)
+        }
+        resolvedNames = names
+        positions = shapeLookups[ObjectIdentifier(names)]?.positions ?? [:]
     }
 
     private mutating func render(_ template: Template, record: SourceRecord) -> String? {

@@ -6,7 +6,9 @@ import Foundation
 /// Turns source records into products by a ``Mapping``.
 ///
 /// Field names are resolved to positions once per header (``FieldNames`` instance), not
-/// once per record, because a catalog has millions of records and one header.
+/// once per record, because a catalog has millions of records and one header. XML and
+/// JSON records share one instance per shape, and a feed alternates between a few
+/// shapes, so the positions of recently seen shapes are kept too.
 public struct Mapper: Sendable {
     /// The mapping applied.
     public let mapping: Mapping
@@ -18,6 +20,10 @@ public struct Mapper: Sendable {
     var resolvedNames: FieldNames?
     /// Where each named field is in records of ``resolvedNames``.
     var positions: [String: Lookup] = [:]
+    /// ``positions`` of the other shapes met lately, holding their ``FieldNames`` so that
+    /// an identifier is never reused for another instance while it is a key.
+    var shapeLookups: [ObjectIdentifier: (names: FieldNames, positions: [String: Lookup])] = [:]
+    static let shapeLookupsLimit = 256
     /// The normalized names of the columns a group's later rows inherit.
     let inheritedNames: Set<String>
     /// The first row of the group being mapped, which inherited columns are read from.
