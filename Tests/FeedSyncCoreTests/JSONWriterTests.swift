@@ -99,4 +99,38 @@ struct JSONWriterTests {
     func writesKey() {
         #expect(written { $0.key("old_price") } == #""old_price":"#)
     }
+
+    @Test("the word-at-a-time scan escapes every byte as a byte-by-byte escaper would, at any offset")
+    func wordScanMatchesByteScan() {
+        // Every byte that needs an escape, and its neighbours that do not, at every offset
+        // of a string longer than two words, plus non-ASCII text around it.
+        let specials: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x22, 0x5C]
+        let neighbours: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F]
+        for byte in specials + neighbours {
+            for offset in 0..<20 {
+                var text = Array("abcdefghij".utf8) + Array("سلام!".utf8)
+                text.insert(byte, at: min(offset, text.count))
+                var writer = JSONWriter()
+                text.withUnsafeBufferPointer { writer.appendEscaped($0) }
+                #expect(writer.bytes == Self.referenceEscape(text), "byte \(byte) at \(offset)")
+            }
+        }
+    }
+
+    /// RFC 8259 escaping, one byte at a time.
+    private static func referenceEscape(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for byte in text {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += Array(#"\n"#.utf8)
+            case 0x0D: out += Array(#"\r"#.utf8)
+            case 0x09: out += Array(#"\t"#.utf8)
+            case ..<0x20: out += Array(("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)).utf8)
+            default: out.append(byte)
+            }
+        }
+        return out + [0x22]
+    }
 }
