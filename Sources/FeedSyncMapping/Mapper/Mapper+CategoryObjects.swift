@@ -18,11 +18,11 @@ extension Mapper {
         let parents = objects.parentCid.map { allValues($0, in: record) } ?? []
         let primaries = objects.isPrimary.map { allValues($0, in: record) } ?? []
         var categories: [Category] = []
-        var seen: Set<String> = []
+        var seen = SeenStrings()
         var hasPrimary = false
         for (index, rawCid) in cids.enumerated() {
             let cid = TextTransform.trim(rawCid)
-            guard !cid.isEmpty, seen.insert(cid).inserted else { continue }
+            guard !cid.isEmpty, seen.insert(cid) else { continue }
             let name = TextTransform.trim(Self.item(names, index))
             let parent = TextTransform.trim(Self.item(parents, index))
             var isPrimary = try Self.flag(Self.item(primaries, index), field: objects.isPrimary ?? "is_primary", cid: cid)

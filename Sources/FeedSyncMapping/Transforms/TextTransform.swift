@@ -10,6 +10,12 @@ public enum TextTransform {
     /// - Parameter text: any text.
     /// - Returns: the text without leading and trailing blanks.
     public static func trim(_ text: String) -> String {
+        // Text that starts and ends with a visible ASCII character has nothing to trim, and
+        // its first and last bytes say so without decoding scalars.
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, first.isFeedBlank || last.isFeedBlank else {
             return text
