@@ -133,4 +133,30 @@ struct JSONWriterTests {
         }
         return out + [0x22]
     }
+
+    @Test("integers are written as String writes them", arguments: [
+        0, 7, -7, 10, 99, 100, 4_797_000, -1_250_000, Int.max, Int.min,
+    ])
+    func integerDigits(value: Int) {
+        #expect(written { $0.number(value) } == String(value))
+    }
+
+    @Test("integral doubles are written without a fraction, as their Int64 text", arguments: [
+        0.0, -0.0, 1.0, -45.0, 999_999_999_999_999.0, -999_999_999_999_999.0,
+    ])
+    func integralDoubleDigits(value: Double) {
+        #expect(written { $0.number(value) } == String(Int64(value)))
+    }
+
+    @Test("a time written twice, then another, each comes out right")
+    func repeatedDates() {
+        let first = Date(timeIntervalSince1970: 1_714_558_830)
+        let second = Date(timeIntervalSince1970: 1_714_558_831)
+        let json = written { writer in
+            writer.date(first)
+            writer.date(first)
+            writer.date(second)
+        }
+        #expect(json == #""2024-05-01T10:20:30+00:00""2024-05-01T10:20:30+00:00""2024-05-01T10:20:31+00:00""#)
+    }
 }

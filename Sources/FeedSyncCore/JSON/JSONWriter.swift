@@ -117,7 +117,7 @@ public struct JSONWriter: Sendable {
             return
         }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            appendInteger(Int64(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
@@ -125,7 +125,21 @@ public struct JSONWriter: Sendable {
 
     /// Appends an integer.
     public mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        appendInteger(Int64(value))
+    }
+
+    /// Appends an integer's decimal digits, as `String(value)` writes them, without making
+    /// the `String`.
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Appends `true` or `false`.
@@ -136,8 +150,18 @@ public struct JSONWriter: Sendable {
 
     /// Appends a time as an ISO-8601 JSON string.
     public mutating func date(_ value: Date) {
+        if value != lastDate {
+            lastDateText.removeAll(keepingCapacity: true)
+            Timestamp.append(value, to: &lastDateText)
+            lastDate = value
+        }
         bytes.append(UInt8(ascii: "\""))
-        Timestamp.append(value, to: &bytes)
+        bytes.append(contentsOf: lastDateText)
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// The time ``date(_:)`` wrote last and its text: an export stamps most products with
+    /// the run's time, twice each.
+    private var lastDate: Date?
+    private var lastDateText: [UInt8] = []
 }
