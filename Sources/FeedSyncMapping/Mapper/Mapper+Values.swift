@@ -30,7 +30,7 @@ extension Mapper {
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
         var value = start
-        for operation in pipelines[spec.field] ?? [] {
+        for operation in pipelines[spec.field.ordinal] {
             value = try transformer.apply(operation, to: value)
         }
         let coerced = try transformer.coerce(value, to: spec.field.valueKind)

@@ -15,8 +15,14 @@ public struct Mapper: Sendable {
     /// The variables and time used.
     public let context: MappingContext
     let transformer: ValueTransformer
-    /// Each field's steps, compiled once for this source.
-    let pipelines: [ProductField: [ValueTransformer.Operation]]
+    /// Each field's steps, compiled once for this source, by ``ProductField/ordinal``.
+    let pipelines: [[ValueTransformer.Operation]]
+    /// The mapped fields' specs in ``ProductField/allCases`` order.
+    ///
+    /// Both are arrays read per record by ``ProductField/ordinal``, not dictionaries keyed
+    /// by the field: a `String`-backed enum hashes its raw value, about 300 instructions
+    /// per field and record.
+    let specs: [(field: ProductField, spec: FieldSpec)]
     var resolvedNames: FieldNames?
     /// Where each named field is in records of ``resolvedNames``.
     var positions: [String: Lookup] = [:]
@@ -43,7 +49,8 @@ public struct Mapper: Sendable {
         self.context = context
         let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
         self.transformer = transformer
-        pipelines = mapping.fields.mapValues { $0.transforms.map(transformer.compile) }
+        pipelines = ProductField.allCases.map { mapping.fields[$0]?.transforms.map(transformer.compile) ?? [] }
+        specs = ProductField.allCases.compactMap { field in mapping.fields[field].map { (field, $0) } }
         keyPipeline = mapping.grouping?.key.transforms.map(transformer.compile) ?? []
         inheritedNames = Set((mapping.grouping?.inherit ?? []).flatMap(mapping.names(for:)).map(FieldNames.normalize))
     }
@@ -128,8 +135,7 @@ public struct Mapper: Sendable {
         defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
-        for field in ProductField.allCases {
-            guard let spec = mapping.fields[field] else { continue }
+        for (field, spec) in specs {
             do {
                 values[field] = try value(of: spec, in: record)
             } catch {
