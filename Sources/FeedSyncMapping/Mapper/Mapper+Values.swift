@@ -28,7 +28,7 @@ extension Mapper {
         if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
-        if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
+        if let cacheKey, let cached = cachedCategories(cacheKey) { return cached }
         var value = start
         for operation in pipelines[spec.field.ordinal] {
             value = try transformer.apply(operation, to: value)
@@ -36,11 +36,31 @@ extension Mapper {
         let coerced = try transformer.coerce(value, to: spec.field.valueKind)
         let result = coerced.isEmpty ? nil : coerced
         if let cacheKey {
-            if categoryCache.count >= Self.categoryCacheLimit { categoryCache.removeAll(keepingCapacity: true) }
+            if categoryCache.count >= Self.categoryCacheLimit {
+                categoryCache.removeAll(keepingCapacity: true)
+                exactCategoryCache.removeAll(keepingCapacity: true)
+            }
             categoryCache[cacheKey] = .some(result)
+            rememberExactly(cacheKey, result)
         }
         lastResults[spec.field.ordinal] = (start, result)
         return result
+    }
+
+    /// The mapped categories of a cell seen before: by its exact bytes, else by `String`
+    /// equality (an equivalent cell in another normalization form).
+    private mutating func cachedCategories(_ cell: String) -> MappedValue?? {
+        if let cached = exactCategoryCache[ExactText(text: cell)] { return cached }
+        guard let cached = categoryCache[cell] else { return nil }
+        rememberExactly(cell, cached)
+        return cached
+    }
+
+    private mutating func rememberExactly(_ cell: String, _ result: MappedValue?) {
+        // Cells that differ only in normalization make more exact entries than cells; this
+        // cache only saves time, so it may be emptied on its own.
+        if exactCategoryCache.count >= 2 * Self.categoryCacheLimit { exactCategoryCache.removeAll(keepingCapacity: true) }
+        exactCategoryCache[ExactText(text: cell)] = .some(result)
     }
 
     /// The first non-empty value a specification's alternatives give, else its default,

@@ -38,6 +38,9 @@ public struct Mapper: Sendable {
     let keyPipeline: [ValueTransformer.Operation]
     /// Mapped categories by cell text.
     var categoryCache: [String: MappedValue?] = [:]
+    /// ``categoryCache``'s answers by the cell's exact bytes, looked up first: cheaper to
+    /// hash, and cleared with it, so it always answers as it would.
+    var exactCategoryCache: [ExactText: MappedValue?] = [:]
     /// Each field's last raw value and its result: consecutive rows often repeat a cell
     /// (a group's inherited description, a category), and the pipeline is a pure function.
     var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
