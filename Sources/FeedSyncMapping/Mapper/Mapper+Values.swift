@@ -89,7 +89,11 @@ extension Mapper {
     /// first alias present in the record; empty values are kept, so that parallel fields
     /// stay aligned.
     mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
-        lookup(name, in: record.names).positions.filter { $0 < record.count }.map { record.value(at: $0) }
+        let positions = lookup(name, in: record.names).positions
+        var values: [String] = []
+        values.reserveCapacity(positions.count)
+        for position in positions where position < record.count { values.append(record.value(at: position)) }
+        return values
     }
 
     /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
