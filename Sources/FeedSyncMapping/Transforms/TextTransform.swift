@@ -26,7 +26,8 @@ public enum TextTransform {
     /// - Returns: the text on one line with single spaces between words.
     public static func collapseWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        if !needsCollapsing(scalars) { return text }
+        let bytesNeedCollapsing = text.utf8.withContiguousStorageIfAvailable(needsCollapsing) ?? nil
+        if !(bytesNeedCollapsing ?? needsCollapsing(scalars)) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in trimmedScalars(scalars[...]) {
@@ -128,6 +129,27 @@ public enum TextTransform {
             end = before
         }
         return scalars[start..<end]
+    }
+
+    /// The scalar rule of `needsCollapsing` applied to UTF-8 bytes, or `nil` when
+    /// only decoding can tell: at an end that may be blank, or at a lead byte of a non-ASCII
+    /// white space (`C2`, `E1`–`E3`).
+    static func needsCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard hasVisibleEnds(utf8) else { return nil }
+        var previousWasSpace = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                if previousWasSpace { return true }
+                previousWasSpace = true
+            } else if byte >= 0x09 && byte <= 0x0D {
+                return true
+            } else if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+                return nil
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return false
     }
 
     private static func needsCollapsing(_ scalars: String.UnicodeScalarView) -> Bool {

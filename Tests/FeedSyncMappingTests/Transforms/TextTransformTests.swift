@@ -123,4 +123,28 @@ struct TextTransformTests {
             }
         }
     }
+
+    @Test("collapse_whitespace's byte shortcut agrees with the scalar rule, for every white space and its neighbours")
+    func collapseShortcutAgrees() {
+        let spaces: [UInt32] = [0x09, 0x0A, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x200B, 0x2028, 0x202F, 0x205F, 0x3000,
+                                0xFEFF]
+        let others: [UInt32] = [0x21, 0x7F, 0xC0, 0x627, 0x1EA1, 0x2010, 0x3001, 0x1F600]
+        for value in spaces + others {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a\(scalar)b", "a \(scalar)b", "a\(scalar) b", "گ\(scalar)\(scalar)ی", "\(scalar)a", "a\(scalar)", "ệ \(scalar)x"] {
+                var collapsed = ""
+                var pendingSpace = false
+                for scalar in TextTransform.trimmedScalars(text.unicodeScalars[...]) {
+                    if scalar.isFeedWhitespace {
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace { collapsed.unicodeScalars.append(" ") }
+                    pendingSpace = false
+                    collapsed.unicodeScalars.append(scalar)
+                }
+                #expect(TextTransform.collapseWhitespace(text) == collapsed, "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+            }
+        }
+    }
 }
