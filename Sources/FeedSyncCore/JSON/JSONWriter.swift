@@ -32,6 +32,9 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string with the escapes RFC 8259 requires.
     public mutating func string(_ value: String) {
+        // Native strings lend their UTF-8 in place; `withUTF8` needs a mutable copy, which
+        // costs an atomic retain and release per string.
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) != nil { return }
         var value = value
         value.withUTF8 { appendEscaped($0) }
     }

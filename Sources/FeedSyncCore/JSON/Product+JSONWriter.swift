@@ -17,14 +17,15 @@ extension Product {
         if let oldPrice { writer.number(oldPrice) } else { writer.raw("null") }
         writer.raw(#","in_stock":"#); writer.bool(inStock)
         writer.raw(#","images":["#)
-        for (index, image) in images.enumerated() {
+        // Indices, not enumerated(): elements are read in place, not copied (and retained).
+        for index in images.indices {
             if index > 0 { writer.raw(",") }
-            writer.string(image)
+            writer.string(images[index])
         }
         writer.raw(#"],"categories":["#)
-        for (index, category) in categories.enumerated() {
+        for index in categories.indices {
             if index > 0 { writer.raw(",") }
-            category.write(to: &writer)
+            categories[index].write(to: &writer)
         }
         writer.raw("]")
         if includingTimes {
