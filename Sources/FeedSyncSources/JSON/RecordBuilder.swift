@@ -11,7 +11,7 @@ struct RecordBuilder: Sendable {
     private(set) var storage: [UInt8] = []
     private(set) var ends: [Int] = []
     private var shape: [Int] = []
-    private var ids: [[UInt8]: Int] = [:]
+    private var ids: [NameKey: Int] = [:]
     private var names: [String] = []
     /// The bytes of each interned name, to check a predicted id without hashing.
     private var nameBytes: [[UInt8]] = []
@@ -145,11 +145,21 @@ struct RecordBuilder: Sendable {
     }
 
     private mutating func id(of name: [UInt8]) -> Int {
-        if let id = ids[name] { return id }
+        if let id = ids[NameKey(bytes: name)] { return id }
         let id = names.count
         names.append(String(decoding: name, as: UTF8.self))
         nameBytes.append(name)
-        ids[name] = id
+        ids[NameKey(bytes: name)] = id
         return id
+    }
+
+    /// A name's bytes as a dictionary key, hashed in one `combine(bytes:)`: `[UInt8]`'s
+    /// own hash feeds the hasher one byte at a time.
+    private struct NameKey: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }
