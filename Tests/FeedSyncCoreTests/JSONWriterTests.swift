@@ -99,4 +99,64 @@ struct JSONWriterTests {
     func writesKey() {
         #expect(written { $0.key("old_price") } == #""old_price":"#)
     }
+
+    @Test("the word-at-a-time scan escapes every byte as a byte-by-byte escaper would, at any offset")
+    func wordScanMatchesByteScan() {
+        // Every byte that needs an escape, and its neighbours that do not, at every offset
+        // of a string longer than two words, plus non-ASCII text around it.
+        let specials: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x22, 0x5C]
+        let neighbours: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F]
+        for byte in specials + neighbours {
+            for offset in 0..<20 {
+                var text = Array("abcdefghij".utf8) + Array("سلام!".utf8)
+                text.insert(byte, at: min(offset, text.count))
+                var writer = JSONWriter()
+                text.withUnsafeBufferPointer { writer.appendEscaped($0) }
+                #expect(writer.bytes == Self.referenceEscape(text), "byte \(byte) at \(offset)")
+            }
+        }
+    }
+
+    /// RFC 8259 escaping, one byte at a time.
+    private static func referenceEscape(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for byte in text {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += Array(#"\n"#.utf8)
+            case 0x0D: out += Array(#"\r"#.utf8)
+            case 0x09: out += Array(#"\t"#.utf8)
+            case ..<0x20: out += Array(("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)).utf8)
+            default: out.append(byte)
+            }
+        }
+        return out + [0x22]
+    }
+
+    @Test("integers are written as String writes them", arguments: [
+        0, 7, -7, 10, 99, 100, 4_797_000, -1_250_000, Int.max, Int.min,
+    ])
+    func integerDigits(value: Int) {
+        #expect(written { $0.number(value) } == String(value))
+    }
+
+    @Test("integral doubles are written without a fraction, as their Int64 text", arguments: [
+        0.0, -0.0, 1.0, -45.0, 999_999_999_999_999.0, -999_999_999_999_999.0,
+    ])
+    func integralDoubleDigits(value: Double) {
+        #expect(written { $0.number(value) } == String(Int64(value)))
+    }
+
+    @Test("a time written twice, then another, each comes out right")
+    func repeatedDates() {
+        let first = Date(timeIntervalSince1970: 1_714_558_830)
+        let second = Date(timeIntervalSince1970: 1_714_558_831)
+        let json = written { writer in
+            writer.date(first)
+            writer.date(first)
+            writer.date(second)
+        }
+        #expect(json == #""2024-05-01T10:20:30+00:00""2024-05-01T10:20:30+00:00""2024-05-01T10:20:31+00:00""#)
+    }
 }

@@ -163,16 +163,19 @@ public enum Timestamp {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
+    /// Appends the last `width` decimal digits of `value`, zero-padded.
+    ///
+    /// Digits are appended most significant first, straight into `bytes`: a temporary
+    /// array per call made the two times of every exported product cost more than its
+    /// JSON strings.
     static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var digits = [UInt8](repeating: 48, count: width)
-        var rest = value
-        var position = width - 1
-        while position >= 0 {
-            digits[position] = UInt8(48 + rest % 10)
-            rest /= 10
-            position -= 1
+        guard width > 0 else { return }
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(48 + value / divisor % 10))
+            divisor /= 10
         }
-        bytes.append(contentsOf: digits)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -28,19 +28,39 @@ extension Mapper {
         if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
-        if let cacheKey, let cached = categoryCache[cacheKey] { return cached }
+        if let cacheKey, let cached = cachedCategories(cacheKey) { return cached }
         var value = start
-        for operation in pipelines[spec.field] ?? [] {
+        for operation in pipelines[spec.field.ordinal] {
             value = try transformer.apply(operation, to: value)
         }
         let coerced = try transformer.coerce(value, to: spec.field.valueKind)
         let result = coerced.isEmpty ? nil : coerced
         if let cacheKey {
-            if categoryCache.count >= Self.categoryCacheLimit { categoryCache.removeAll(keepingCapacity: true) }
+            if categoryCache.count >= Self.categoryCacheLimit {
+                categoryCache.removeAll(keepingCapacity: true)
+                exactCategoryCache.removeAll(keepingCapacity: true)
+            }
             categoryCache[cacheKey] = .some(result)
+            rememberExactly(cacheKey, result)
         }
         lastResults[spec.field.ordinal] = (start, result)
         return result
+    }
+
+    /// The mapped categories of a cell seen before: by its exact bytes, else by `String`
+    /// equality (an equivalent cell in another normalization form).
+    private mutating func cachedCategories(_ cell: String) -> MappedValue?? {
+        if let cached = exactCategoryCache[ExactText(text: cell)] { return cached }
+        guard let cached = categoryCache[cell] else { return nil }
+        rememberExactly(cell, cached)
+        return cached
+    }
+
+    private mutating func rememberExactly(_ cell: String, _ result: MappedValue?) {
+        // Cells that differ only in normalization make more exact entries than cells; this
+        // cache only saves time, so it may be emptied on its own.
+        if exactCategoryCache.count >= 2 * Self.categoryCacheLimit { exactCategoryCache.removeAll(keepingCapacity: true) }
+        exactCategoryCache[ExactText(text: cell)] = .some(result)
     }
 
     /// The first non-empty value a specification's alternatives give, else its default,
@@ -68,9 +88,12 @@ extension Mapper {
     /// Every value of the field `name` (repeated XML elements, JSON arrays), through its
     /// first alias present in the record; empty values are kept, so that parallel fields
     /// stay aligned.
-    func allValues(_ name: String, in record: SourceRecord) -> [String] {
-        let positions = mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
-        return positions.filter { $0 < record.count }.map { record.value(at: $0) }
+    mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
+        let positions = lookup(name, in: record.names).positions
+        var values: [String] = []
+        values.reserveCapacity(positions.count)
+        for position in positions where position < record.count { values.append(record.value(at: position)) }
+        return values
     }
 
     /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
@@ -84,19 +107,7 @@ extension Mapper {
     /// The first non-empty value of the field `name` (or its aliases), or, for a column the
     /// grouping inherits, the group's first row's value when the record leaves it empty.
     mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        if record.names !== resolvedNames {
-            resolvedNames = record.names
-            positions = [:]
-        }
-        let lookup: Lookup
-        if let cached = positions[name] {
-            lookup = cached
-        } else {
-            lookup = Lookup(
-                positions: mapping.names(for: name).lazy.map { record.names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
-                inherited: inheritedNames.contains(FieldNames.normalize(name)))
-            positions[name] = lookup
-        }
+        let lookup = lookup(name, in: record.names)
         for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
             return record.value(at: position)
         }
@@ -109,6 +120,27 @@ extension Mapper {
             return parent.value(at: position)
         }
         return nil
+    }
+
+    /// Where the field called `name` (or its first alias present) is in records named by `names`.
+    mutating func lookup(_ name: String, in names: FieldNames) -> Lookup {
+        if names !== resolvedNames { switchShape(to: names) }
+        if let cached = positions[name] { return cached }
+        let lookup = Lookup(
+            positions: mapping.names(for: name).lazy.map { names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
+            inherited: inheritedNames.contains(FieldNames.normalize(name)))
+        positions[name] = lookup
+        return lookup
+    }
+
+    /// Makes ``positions`` those of `names`, keeping the current ones for when that shape returns.
+    private mutating func switchShape(to names: FieldNames) {
+        if let resolvedNames {
+            if shapeLookups.count >= Self.shapeLookupsLimit { shapeLookups.removeAll(keepingCapacity: true) }
+            shapeLookups[ObjectIdentifier(resolvedNames)] = (resolvedNames, positions)
+        }
+        resolvedNames = names
+        positions = shapeLookups[ObjectIdentifier(names)]?.positions ?? [:]
     }
 
     private mutating func render(_ template: Template, record: SourceRecord) -> String? {

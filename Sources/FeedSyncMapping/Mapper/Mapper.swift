@@ -6,18 +6,30 @@ import Foundation
 /// Turns source records into products by a ``Mapping``.
 ///
 /// Field names are resolved to positions once per header (``FieldNames`` instance), not
-/// once per record, because a catalog has millions of records and one header.
+/// once per record, because a catalog has millions of records and one header. XML and
+/// JSON records share one instance per shape, and a feed alternates between a few
+/// shapes, so the positions of recently seen shapes are kept too.
 public struct Mapper: Sendable {
     /// The mapping applied.
     public let mapping: Mapping
     /// The variables and time used.
     public let context: MappingContext
     let transformer: ValueTransformer
-    /// Each field's steps, compiled once for this source.
-    let pipelines: [ProductField: [ValueTransformer.Operation]]
+    /// Each field's steps, compiled once for this source, by ``ProductField/ordinal``.
+    let pipelines: [[ValueTransformer.Operation]]
+    /// The mapped fields' specs in ``ProductField/allCases`` order.
+    ///
+    /// Both are arrays read per record by ``ProductField/ordinal``, not dictionaries keyed
+    /// by the field: a `String`-backed enum hashes its raw value, about 300 instructions
+    /// per field and record.
+    let specs: [(field: ProductField, spec: FieldSpec)]
     var resolvedNames: FieldNames?
     /// Where each named field is in records of ``resolvedNames``.
     var positions: [String: Lookup] = [:]
+    /// ``positions`` of the other shapes met lately, holding their ``FieldNames`` so that
+    /// an identifier is never reused for another instance while it is a key.
+    var shapeLookups: [ObjectIdentifier: (names: FieldNames, positions: [String: Lookup])] = [:]
+    static let shapeLookupsLimit = 256
     /// The normalized names of the columns a group's later rows inherit.
     let inheritedNames: Set<String>
     /// The first row of the group being mapped, which inherited columns are read from.
@@ -26,6 +38,9 @@ public struct Mapper: Sendable {
     let keyPipeline: [ValueTransformer.Operation]
     /// Mapped categories by cell text.
     var categoryCache: [String: MappedValue?] = [:]
+    /// ``categoryCache``'s answers by the cell's exact bytes, looked up first: cheaper to
+    /// hash, and cleared with it, so it always answers as it would.
+    var exactCategoryCache: [ExactText: MappedValue?] = [:]
     /// Each field's last raw value and its result: consecutive rows often repeat a cell
     /// (a group's inherited description, a category), and the pipeline is a pure function.
     var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
@@ -37,7 +52,8 @@ public struct Mapper: Sendable {
         self.context = context
         let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
         self.transformer = transformer
-        pipelines = mapping.fields.mapValues { $0.transforms.map(transformer.compile) }
+        pipelines = ProductField.allCases.map { mapping.fields[$0]?.transforms.map(transformer.compile) ?? [] }
+        specs = ProductField.allCases.compactMap { field in mapping.fields[field].map { (field, $0) } }
         keyPipeline = mapping.grouping?.key.transforms.map(transformer.compile) ?? []
         inheritedNames = Set((mapping.grouping?.inherit ?? []).flatMap(mapping.names(for:)).map(FieldNames.normalize))
     }
@@ -122,8 +138,7 @@ public struct Mapper: Sendable {
         defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
-        for field in ProductField.allCases {
-            guard let spec = mapping.fields[field] else { continue }
+        for (field, spec) in specs {
             do {
                 values[field] = try value(of: spec, in: record)
             } catch {

@@ -41,23 +41,29 @@ public struct ListSplitter: Sendable, Hashable {
     /// - Returns: the trimmed, non-empty items in order.
     public func split(_ text: String) -> [String] {
         if limit == 0 { return [] }
+        // Indices into contiguous UTF-8 cost a fraction of String.UTF8View's index
+        // arithmetic, which was most of the time of splitting a cell of image URLs.
+        var text = text
+        return text.withUTF8(split)
+    }
+
+    private func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var items: [String] = []
         // Matching UTF-8 bytes is safe: a valid UTF-8 separator can only match at scalar
         // boundaries, so every cut lands between whole scalars.
-        let bytes = text.utf8
-        var itemStart = bytes.startIndex
-        var index = bytes.startIndex
+        var itemStart = 0
+        var index = 0
         var unescaped: [UInt8]?  // set once the current item contains an escape
         var seen: Set<String>?  // built only for long lists; short ones are searched linearly
         let escapes = firstByte != UInt8(ascii: "\\")
 
-        func finishItem(upTo end: String.UTF8View.Index) -> Bool {
+        func finishItem(upTo end: Int) -> Bool {
             let item: String
             if var pending = unescaped {
                 pending.append(contentsOf: bytes[itemStart..<end])
                 item = TextTransform.trim(String(decoding: pending, as: UTF8.self))
             } else {
-                item = String(Substring(TextTransform.trimmedScalars(text.unicodeScalars[itemStart..<end])))
+                item = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[itemStart..<end]))
             }
             unescaped = nil
             guard !item.isEmpty else { return false }
@@ -70,19 +76,19 @@ public struct ListSplitter: Sendable, Hashable {
             return limit.map { items.count >= $0 } ?? false
         }
 
-        while index < bytes.endIndex {
+        while index < bytes.count {
             let byte = bytes[index]
             if escapes, byte == UInt8(ascii: "\\") {
-                let next = bytes.index(after: index)
+                let next = index + 1
                 if matchesSeparator(bytes, at: next) {
-                    let afterSeparator = bytes.index(next, offsetBy: separatorLength)
+                    let afterSeparator = next + separatorLength
                     unescaped = (unescaped ?? []) + bytes[itemStart..<index] + separator.utf8
                     itemStart = afterSeparator
                     index = afterSeparator
                     continue
                 }
-                if next < bytes.endIndex, bytes[next] == UInt8(ascii: "\\") {
-                    let afterPair = bytes.index(after: next)
+                if next < bytes.count, bytes[next] == UInt8(ascii: "\\") {
+                    let afterPair = next + 1
                     unescaped = (unescaped ?? []) + bytes[itemStart..<next]
                     itemStart = afterPair
                     index = afterPair
@@ -90,21 +96,39 @@ public struct ListSplitter: Sendable, Hashable {
                 }
             } else if byte == firstByte, matchesSeparator(bytes, at: index) {
                 if finishItem(upTo: index) { return items }
-                index = bytes.index(index, offsetBy: separatorLength)
+                index += separatorLength
                 itemStart = index
                 continue
             }
-            index = bytes.index(after: index)
+            index += 1
         }
-        _ = finishItem(upTo: bytes.endIndex)
+        _ = finishItem(upTo: bytes.count)
         return items
     }
 
-    private func matchesSeparator(_ bytes: String.UTF8View, at index: String.UTF8View.Index) -> Bool {
+    /// The item's text, trimmed as ``TextTransform/trim(_:)`` trims: ASCII blanks are cut
+    /// on bytes; an item that then starts or ends with another character (which may be a
+    /// no-break space or an invisible mark) is left to `trim`.
+    private static func trimmed(_ item: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = item.count
+        while start < end, isASCIIBlank(item[start]) { start += 1 }
+        while end > start, isASCIIBlank(item[end - 1]) { end -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: item[start..<end]), as: UTF8.self)
+        guard start < end, item[start] >= 0x80 || item[end - 1] >= 0x80 else { return text }
+        return TextTransform.trim(text)
+    }
+
+    private static func isASCIIBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    private func matchesSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + separatorLength <= bytes.count else { return false }
         var position = index
         for expected in separator.utf8 {
-            guard position < bytes.endIndex, bytes[position] == expected else { return false }
-            position = bytes.index(after: position)
+            guard bytes[position] == expected else { return false }
+            position += 1
         }
         return true
     }

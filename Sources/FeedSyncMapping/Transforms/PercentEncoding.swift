@@ -10,10 +10,15 @@ public enum PercentEncoding {
         if text.utf8.allSatisfy(isUnreserved) { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)
+        appendUnreserved(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``unreserved(_:)`` of `text` to UTF-8 bytes.
+    static func appendUnreserved(_ text: String, to bytes: inout [UInt8]) {
         for byte in text.utf8 {
             if isUnreserved(byte) { bytes.append(byte) } else { appendEscape(byte, to: &bytes) }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `%XX` for one byte.

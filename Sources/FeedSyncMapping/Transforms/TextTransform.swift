@@ -10,6 +10,9 @@ public enum TextTransform {
     /// - Parameter text: any text.
     /// - Returns: the text without leading and trailing blanks.
     public static func trim(_ text: String) -> String {
+        // Most text starts and ends with a letter or digit, and the lead bytes of its first
+        // and last scalars say so without decoding them.
+        if text.utf8.withContiguousStorageIfAvailable(hasVisibleEnds) == true { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, first.isFeedBlank || last.isFeedBlank else {
             return text
@@ -23,7 +26,8 @@ public enum TextTransform {
     /// - Returns: the text on one line with single spaces between words.
     public static func collapseWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        if !needsCollapsing(scalars) { return text }
+        let bytesNeedCollapsing = text.utf8.withContiguousStorageIfAvailable(needsCollapsing) ?? nil
+        if !(bytesNeedCollapsing ?? needsCollapsing(scalars)) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in trimmedScalars(scalars[...]) {
@@ -94,6 +98,27 @@ public enum TextTransform {
 
     // MARK: - Helpers
 
+    /// Whether the first and last scalars of UTF-8 text are surely not blank
+    /// (``Unicode/Scalar/isFeedBlank``), judged by their lead bytes alone.
+    static func hasVisibleEnds(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
+        var lastLead = utf8.count - 1
+        while lastLead > 0, utf8[lastLead] & 0xC0 == 0x80 { lastLead -= 1 }
+        return leadIsNeverBlank(first) && leadIsNeverBlank(utf8[lastLead])
+    }
+
+    /// Whether no blank scalar starts with this UTF-8 lead byte: ASCII but white space and
+    /// controls, and the leads of every scalar but U+0080–U+00BF (`C2`: NEL, no-break
+    /// space), U+0800–U+0FFF and U+1000–U+3FFF (`E0`–`E3`: U+1680, U+2000–U+200F,
+    /// U+2028–U+202F, U+205F, U+3000) and U+F000–U+FFFF (`EF`: U+FEFF).
+    @inline(__always)
+    static func leadIsNeverBlank(_ lead: UInt8) -> Bool {
+        switch lead {
+        case 0x21...0x7F, 0xC3...0xDF, 0xE4...0xEE, 0xF0...0xF4: true
+        default: false
+        }
+    }
+
     static func trimmedScalars(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -104,6 +129,27 @@ public enum TextTransform {
             end = before
         }
         return scalars[start..<end]
+    }
+
+    /// The scalar rule of `needsCollapsing` applied to UTF-8 bytes, or `nil` when
+    /// only decoding can tell: at an end that may be blank, or at a lead byte of a non-ASCII
+    /// white space (`C2`, `E1`–`E3`).
+    static func needsCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard hasVisibleEnds(utf8) else { return nil }
+        var previousWasSpace = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                if previousWasSpace { return true }
+                previousWasSpace = true
+            } else if byte >= 0x09 && byte <= 0x0D {
+                return true
+            } else if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+                return nil
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return false
     }
 
     private static func needsCollapsing(_ scalars: String.UnicodeScalarView) -> Bool {

@@ -11,7 +11,18 @@ extension JSONReader {
             }
             let base = chunk.base
             let start = position
-            let stop = JSONByte.firstSpecialStringByte(in: base, from: start, to: count)
+            var stop = JSONByte.firstSpecialStringByte(in: base, from: start, to: count)
+            // Valid multi-byte sequences wholly in this chunk are stepped over, so a run of
+            // Persian or Vietnamese text is appended once, not a character at a time. The
+            // run stops growing before a piece that would pass the length limit, so the
+            // error comes from where the piece-by-piece reading raises it.
+            while stop < count, base[stop] >= 0x80 {
+                let length = Self.sequenceLength(lead: base[stop])
+                guard length > 0, stop + length <= count, Self.isValidSequence(base + stop, length: length) else { break }
+                let next = JSONByte.firstSpecialStringByte(in: base, from: stop + length, to: count)
+                guard text.count + (next - start) <= options.maxStringBytes else { break }
+                stop = next
+            }
             if stop > start { try appendText(base + start, stop - start) }
             position = stop
             if stop == count { continue }
@@ -70,21 +81,34 @@ extension JSONReader {
     /// Checks one multi-byte UTF-8 sequence (RFC 3629: no overlong forms, no surrogates,
     /// nothing past U+10FFFF) and appends it.
     private mutating func readMultibyteSequence(lead: UInt8) throws {
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: length = 0
-        }
-        guard length > 0, try ensure(length) else {
+        let length = Self.sequenceLength(lead: lead)
+        guard length > 0, try ensure(length), Self.isValidSequence(chunk.base + position, length: length) else {
             try replaceInvalidByte()
             return
         }
-        let base = chunk.base + position
+        try appendText(chunk.base + position, length)
+        position += length
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot
+    /// lead one.
+    @inline(__always)
+    static func sequenceLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF4: 4
+        default: 0
+        }
+    }
+
+    /// Whether the `length` bytes at `base` (a lead byte and its continuation bytes) are
+    /// a valid sequence: no overlong forms, no surrogates, nothing past U+10FFFF.
+    @inline(__always)
+    static func isValidSequence(_ base: UnsafePointer<UInt8>, length: Int) -> Bool {
         let second = base[1]
         var valid: Bool
-        switch lead {
+        switch base[0] {
         case 0xE0: valid = second >= 0xA0 && second <= 0xBF
         case 0xED: valid = second >= 0x80 && second <= 0x9F
         case 0xF0: valid = second >= 0x90 && second <= 0xBF
@@ -96,15 +120,9 @@ extension JSONReader {
             valid = base[index] & 0xC0 == 0x80
             index += 1
         }
-        guard valid else {
-            try replaceInvalidByte()
-            return
-        }
-        try appendText(base, length)
-        position += length
+        return valid
     }
 
-    /// Fails on, or replaces, the byte at `position` that does not start valid UTF-8.
     private mutating func replaceInvalidByte() throws {
         guard options.invalidText == .replace else {
             let byte = chunk.base[position]

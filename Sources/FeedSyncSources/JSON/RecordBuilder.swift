@@ -11,7 +11,7 @@ struct RecordBuilder: Sendable {
     private(set) var storage: [UInt8] = []
     private(set) var ends: [Int] = []
     private var shape: [Int] = []
-    private var ids: [[UInt8]: Int] = [:]
+    private var ids: [NameKey: Int] = [:]
     private var names: [String] = []
     /// The bytes of each interned name, to check a predicted id without hashing.
     private var nameBytes: [[UInt8]] = []
@@ -43,6 +43,7 @@ struct RecordBuilder: Sendable {
         ends = []
         ends.reserveCapacity(lastShape.count)
         shape.removeAll(keepingCapacity: true)
+        guess = 0
         overflowed = false
         if names.count >= Self.maxNames {
             // Between items no shape refers to the ids, so the tables can start afresh.
@@ -97,13 +98,34 @@ struct RecordBuilder: Sendable {
         ends.append(storage.count)
         // Items of a feed mostly repeat the previous item's names in the same order: check
         // that guess byte for byte before paying for a hash lookup.
-        let position = shape.count
-        if position < lastShape.count, nameBytes[lastShape[position]] == name, !name.isEmpty {
-            shape.append(lastShape[position])
+        if !name.isEmpty, let id = guessedID() {
+            shape.append(id)
         } else {
             shape.append(id(of: name.isEmpty ? Self.unnamed : name))
         }
     }
+
+    /// The id of ``name`` if it is one of the next few names of the previous item after
+    /// the last one guessed right. Looking a few ahead, not only at the same position,
+    /// keeps the guesses right after an array shorter than the previous item's (three
+    /// images after four); after a longer one the cursor waits where it was.
+    private mutating func guessedID() -> Int? {
+        let end = min(guess + Self.guessWindow, lastShape.count)
+        var index = guess
+        while index < end {
+            if nameBytes[lastShape[index]] == name {
+                guess = index + 1
+                return lastShape[index]
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// How many of the previous item's names ``guessedID()`` compares.
+    private static let guessWindow = 8
+    /// Where in ``lastShape`` the next name is looked for first.
+    private var guess = 0
 
     /// The finished item's names, shared with earlier items of the same shape.
     mutating func fieldNames() -> FieldNames {
@@ -123,11 +145,21 @@ struct RecordBuilder: Sendable {
     }
 
     private mutating func id(of name: [UInt8]) -> Int {
-        if let id = ids[name] { return id }
+        if let id = ids[NameKey(bytes: name)] { return id }
         let id = names.count
         names.append(String(decoding: name, as: UTF8.self))
         nameBytes.append(name)
-        ids[name] = id
+        ids[NameKey(bytes: name)] = id
         return id
+    }
+
+    /// A name's bytes as a dictionary key, hashed in one `combine(bytes:)`: `[UInt8]`'s
+    /// own hash feeds the hasher one byte at a time.
+    private struct NameKey: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }

@@ -51,4 +51,27 @@ struct CategoryURLTemplateTests {
             template.url(levelSlugs: ["پوشاک-بانوان"])
                 == "https://nakhll.com/category/%D9%BE%D9%88%D8%B4%D8%A7%DA%A9-%D8%A8%D8%A7%D9%86%D9%88%D8%A7%D9%86/")
     }
+
+    @Test(
+        "the byte-level builder for ASCII templates gives what String replacement gives",
+        arguments: ["", "https://shop.example", "https://shop.example/"],
+        ["", "/", "{path}", "/{path}/", "c/{slug}", "/{path}/{slug}/{path}", "{sl{path}ug}", "/{pat", "x{slug}{slug}"])
+    func bytesMatchStrings(base: String, template: String) {
+        for slugs in [[], ["music"], ["پوشاک", "زنانه"], ["a b", "~x.y_z-1"]] {
+            #expect(
+                CategoryURLTemplate(baseURL: base, template: template).url(levelSlugs: slugs)
+                    == Self.stringURL(base: base, template: template, levelSlugs: slugs))
+        }
+    }
+
+    /// The URL built with `String` operations, as `url(levelSlugs:)` builds it for non-ASCII templates.
+    private static func stringURL(base: String, template: String, levelSlugs: [String]) -> String {
+        let path = levelSlugs.map(PercentEncoding.unreserved).joined(separator: "/")
+        let leaf = levelSlugs.last.map(PercentEncoding.unreserved) ?? ""
+        let tail = template.replacing("{path}", with: path).replacing("{slug}", with: leaf)
+        if base.isEmpty { return tail }
+        if base.hasSuffix("/") && tail.hasPrefix("/") { return base + tail.dropFirst() }
+        if base.hasSuffix("/") || tail.hasPrefix("/") || tail.isEmpty { return base + tail }
+        return base + "/" + tail
+    }
 }

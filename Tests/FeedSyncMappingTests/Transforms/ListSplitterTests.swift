@@ -106,4 +106,14 @@ struct ListSplitterTests {
     func unicodeItems() {
         #expect(ListSplitter(separator: "،").split("موبایل، تبلت") == ["موبایل", "تبلت"])
     }
+
+    @Test("items are trimmed exactly as TextTransform.trim trims, no-break spaces and invisible marks included",
+          arguments: [
+              " a ", "\u{A0}a\u{A0}", "\u{200B} b", "c\u{FEFF}", " \u{A0} d \u{3000} ", "\u{A0}", " \u{200B} ",
+              "پوشاک ", "\te\u{301}\n", "\u{2007}f",
+          ])
+    func trimsLikeTrim(item: String) {
+        let expected = TextTransform.trim(item)
+        #expect(ListSplitter().split("x," + item + ",y") == ["x"] + (expected.isEmpty ? [] : [expected]) + ["y"])
+    }
 }

@@ -1,4 +1,4 @@
-import FeedSyncMapping
+@testable import FeedSyncMapping
 import Testing
 
 struct TextTransformTests {
@@ -107,5 +107,44 @@ struct TextTransformTests {
     func slugIdempotent(text: String) {
         let once = TextTransform.slug(text)
         #expect(TextTransform.slug(once) == once)
+    }
+
+    @Test("trim's lead-byte shortcut agrees with trimming scalars, for every blank and its neighbours at either end")
+    func trimShortcutAgrees() {
+        let blanks: [UInt32] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x200B, 0x200E,
+                                0x200F, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF]
+        let others: [UInt32] = [0x00, 0x1F, 0x21, 0x7F, 0x80, 0xBF, 0xC0, 0x627, 0x7FF, 0x800, 0xFFF, 0x1EA1, 0x3001,
+                                0xE000, 0xFEFE, 0xFFFD, 0x1F600]
+        for value in blanks + others {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)x", "x\(scalar)", "\(scalar)", "\(scalar)گ\(scalar)", "ệ\(scalar)"] {
+                let expected = String(String.UnicodeScalarView(TextTransform.trimmedScalars(text.unicodeScalars[...])))
+                #expect(TextTransform.trim(text) == expected, "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test("collapse_whitespace's byte shortcut agrees with the scalar rule, for every white space and its neighbours")
+    func collapseShortcutAgrees() {
+        let spaces: [UInt32] = [0x09, 0x0A, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x200B, 0x2028, 0x202F, 0x205F, 0x3000,
+                                0xFEFF]
+        let others: [UInt32] = [0x21, 0x7F, 0xC0, 0x627, 0x1EA1, 0x2010, 0x3001, 0x1F600]
+        for value in spaces + others {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a\(scalar)b", "a \(scalar)b", "a\(scalar) b", "گ\(scalar)\(scalar)ی", "\(scalar)a", "a\(scalar)", "ệ \(scalar)x"] {
+                var collapsed = ""
+                var pendingSpace = false
+                for scalar in TextTransform.trimmedScalars(text.unicodeScalars[...]) {
+                    if scalar.isFeedWhitespace {
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace { collapsed.unicodeScalars.append(" ") }
+                    pendingSpace = false
+                    collapsed.unicodeScalars.append(scalar)
+                }
+                #expect(TextTransform.collapseWhitespace(text) == collapsed, "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+            }
+        }
     }
 }

@@ -158,6 +158,28 @@ struct JSONReaderTests {
         #expect(error.problem == .stringTooLong)
     }
 
+    @Test("runs of multi-byte text read whole give the text, and the limit errors, that one byte at a time gives",
+          arguments: [60, 63, 64, 65, 66])
+    func multibyteRunsAndLimit(length: Int) throws {
+        // "ab" then Persian (2 bytes), a Vietnamese letter (3) and an emoji (4): the string's
+        // bytes pass a 64-byte limit inside a run of non-ASCII text or just after one.
+        let text = "ab" + String(repeating: "گ", count: 20) + "ệ" + "x" + String(repeating: "😀", count: 4)
+        let bytes = Array(("[\"" + String(decoding: Array(text.utf8).prefix(length), as: UTF8.self) + "\"]").utf8)
+        let options = JSONReaderOptions(maxStringBytes: 64)
+        func outcome(readSize: Int, chunkSize: Int) -> String {
+            do {
+                return "\(try JSONTestSupport.tokens(bytes, readSize: readSize, options: options, chunkSize: chunkSize))"
+            } catch let error as JSONReadError {
+                return "\(error.problem) at \(error.offset)"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let whole = outcome(readSize: .max, chunkSize: 1 << 16)
+        #expect(outcome(readSize: 1, chunkSize: 16) == whole)
+        #expect(outcome(readSize: 3, chunkSize: 16) == whole)
+    }
+
     @Test("invalid UTF-8 in a string is refused by default, with its offset")
     func invalidUTF8() throws {
         let error = try #require(JSONTestSupport.readError([0x5B, 0x22, 0x61, 0xE9, 0x62, 0x22, 0x5D]))
