@@ -71,13 +71,21 @@ public final class LimitedSession: Sendable {
         let task = session.dataTask(with: urlRequest)
         var timers: [(DispatchWorkItem, Duration)] = []
         if let wait = limits.responseTimeout {
-            timers.append((DispatchWorkItem { [delegate] in delegate.stop(task, .noResponse(wait, setting: limits.settings.response), unlessAnswered: true) }, wait))
+            timers.append((DispatchWorkItem { [delegate, weak task] in
+                guard let task else { return }
+                delegate.stop(task, .noResponse(wait, setting: limits.settings.response), unlessAnswered: true)
+            }, wait))
         }
         if let deadline = limits.deadline {
-            let stop = DispatchWorkItem { [delegate] in delegate.stop(task, .overTime(limits.budget ?? .zero, setting: limits.settings.total), unlessAnswered: false) }
+            let stop = DispatchWorkItem { [delegate, weak task] in
+                guard let task else { return }
+                delegate.stop(task, .overTime(limits.budget ?? .zero, setting: limits.settings.total), unlessAnswered: false)
+            }
             timers.append((stop, ContinuousClock.now.duration(to: deadline)))
         }
-        // A pending timer holds the task until it fires (hours, for a deadline): drop it now.
+        // A cancelled DispatchWorkItem still sits in its queue until its time comes (hours, for
+        // a deadline), closure and all: the timers hold the task (and its request body) weakly,
+        // or every upload batch stayed in memory (1M products: 2 GB).
         defer { for (timer, _) in timers { timer.cancel() } }
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

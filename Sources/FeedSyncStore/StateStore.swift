@@ -58,13 +58,16 @@ public struct StateStore: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// Runs `body` in one write transaction (a savepoint inside a source's transaction),
+    /// Runs `body` in one write transaction (or in the source's transaction when one is open),
     /// turning database errors into ``StoreError``.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
+                // Inside a source's transaction a failure undoes the whole source, so the
+                // chunk needs no savepoint of its own.
+                if db.isInsideTransaction { return try body(db) }
                 var result: T?
-                try db.inSavepoint {
+                try db.inTransaction {
                     result = try body(db)
                     return .commit
                 }
