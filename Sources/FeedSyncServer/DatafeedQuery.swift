@@ -26,13 +26,13 @@ enum DatafeedQuery {
                 let expected = name == "campaign" ? campaign : domain
                 if value.caseInsensitiveCompare(expected) != .orderedSame { query.product.append((.pid, .equals, .null)) }
             case "price_from", "price_to":
-                query.derived.append((.priceBeforePromotion, name.hasSuffix("from") ? .atLeast : .atMost, try number(value, name)))
+                query.derived.append((.priceBeforePromotion, name.hasSuffix("from") ? .atLeast : .atMost, try ParameterError.number(value, name)))
             case "discount_from", "discount_to":
-                query.product.append((.price, name.hasSuffix("from") ? .atLeast : .atMost, .number(try number(value, name))))
+                query.product.append((.price, name.hasSuffix("from") ? .atLeast : .atMost, .number(try ParameterError.number(value, name))))
             case "discount_amount_from", "discount_amount_to":
-                query.derived.append((.discountAmount, name.hasSuffix("from") ? .atLeast : .atMost, try number(value, name)))
+                query.derived.append((.discountAmount, name.hasSuffix("from") ? .atLeast : .atMost, try ParameterError.number(value, name)))
             case "discount_rate_from", "discount_rate_to":
-                query.derived.append((.discountRate, name.hasSuffix("from") ? .atLeast : .atMost, try number(value, name)))
+                query.derived.append((.discountRate, name.hasSuffix("from") ? .atLeast : .atMost, try ParameterError.number(value, name)))
             case "status_discount":
                 switch value {
                 case "1": query.derived.append((.discountAmount, .atLeast, 0.000_001))
@@ -57,15 +57,6 @@ enum DatafeedQuery {
         if !value.isEmpty, value.count > 6, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) { return 1_000_000 }
         guard let number = Int(value), number >= 1 else {
             throw ParameterError(parameter: name, message: "expected a whole number of at least 1, got '\(value.prefix(40))'")
-        }
-        return number
-    }
-
-    private static func number(_ value: String, _ name: String) throws(ParameterError) -> Double {
-        guard value.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
-              let number = Double(value), number.isFinite
-        else {
-            throw ParameterError(parameter: name, message: "expected a number, got '\(value.prefix(40))'")
         }
         return number
     }

@@ -15,4 +15,14 @@ struct ParameterError: Error, Sendable {
         writer.raw("}}")
         return writer.bytes
     }
+
+    /// `value` as a finite number (digits, sign, point, exponent; no `inf`/`nan`), for both endpoints' filters.
+    static func number(_ value: String, _ name: String) throws(ParameterError) -> Double {
+        guard value.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
+              let number = Double(value), number.isFinite
+        else {
+            throw ParameterError(parameter: name, message: "expected a number, got '\(value.prefix(40))'")
+        }
+        return number
+    }
 }

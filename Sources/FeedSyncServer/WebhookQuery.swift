@@ -31,11 +31,11 @@ enum WebhookQuery {
                 query.product.append((CatalogQuery.ProductColumn(rawValue: name) ?? .pid, .equals, .text(raw)))
             case "price", "old_price":
                 let column: CatalogQuery.ProductColumn = name == "price" ? .price : .oldPrice
-                let number: CatalogQuery.Value = name == "old_price" && value == "null" ? .null : .number(try self.number(value, name))
+                let number: CatalogQuery.Value = name == "old_price" && value == "null" ? .null : .number(try ParameterError.number(value, name))
                 query.product.append((column, .equals, number))
             case "min_price", "max_price", "min_old_price", "max_old_price":
                 let column: CatalogQuery.ProductColumn = name.hasSuffix("old_price") ? .oldPrice : .price
-                query.product.append((column, name.hasPrefix("min_") ? .atLeast : .atMost, .number(try number(value, name))))
+                query.product.append((column, name.hasPrefix("min_") ? .atLeast : .atMost, .number(try ParameterError.number(value, name))))
             case "in_stock":
                 query.product.append((.inStock, .equals, .bool(try bool(value, name))))
             case "created_at", "updated_at", "last_update":
@@ -64,15 +64,6 @@ enum WebhookQuery {
     private static func positiveInt(_ value: String, _ name: String) throws(ParameterError) -> Int {
         guard let number = Int(value), number >= 1, number <= 100_000_000 else {
             throw ParameterError(parameter: name, message: "expected a whole number of at least 1, got '\(value.prefix(40))'")
-        }
-        return number
-    }
-
-    private static func number(_ value: String, _ name: String) throws(ParameterError) -> Double {
-        guard value.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
-              let number = Double(value), number.isFinite
-        else {
-            throw ParameterError(parameter: name, message: "expected a number, got '\(value.prefix(40))'")
         }
         return number
     }
