@@ -1,3 +1,5 @@
+import FeedSyncCore
+import Foundation
 import GRDB
 
 extension StateStore {
@@ -128,6 +130,46 @@ extension StateStore {
                     BEGIN UPDATE catalog_version SET version = version + 1; END;
                 """)
         }
+        migrator.registerMigration("v5: content hashes by XXH64", migrate: rehashContent)
         return migrator
+    }
+
+    /// Re-hashes every stored product with ``Product/contentHash`` (XXH64 since v5; FNV-1a before).
+    ///
+    /// The new hash is taken from the stored body, which is what was last read. An
+    /// acknowledgement or refusal of that same content (its hash equal to the old one) moves
+    /// to the new hash, so an unchanged catalog stays unchanged; one of older content keeps
+    /// its old value, which the new hash does not give, so that product is still pending.
+    /// A body that no longer decodes is hashed as raw text: it matches no read product, so
+    /// the next read replaces it. In batches by id, so memory stays bounded.
+    static func rehashContent(_ db: Database) throws {
+        let select = try db.makeStatement(sql: """
+            SELECT p.id, p.hash, p.acked_hash, p.refused_hash, b.body FROM product p JOIN product_body b ON b.id = p.id
+            WHERE p.id > ? ORDER BY p.id LIMIT 1000
+            """)
+        let update = try db.makeStatement(sql: "UPDATE product SET hash = ?, acked_hash = ?, refused_hash = ? WHERE id = ?")
+        let decoder = JSONDecoder()
+        var scratch = JSONWriter(capacity: 4096)
+        var last: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(select, arguments: [last])
+            guard let final = rows.last else { return }
+            for row in rows {
+                let oldHash: Int64 = row[1]
+                let body: String = row[4]
+                let newHash: Int64
+                if let product = try? decoder.decode(Product.self, from: Data(body.utf8)) {
+                    newHash = Int64(bitPattern: product.contentHash(scratch: &scratch))
+                } else {
+                    newHash = Int64(bitPattern: XXH64.hash(Array(body.utf8)))
+                }
+                let acked: Int64? = row[2]
+                let refused: Int64? = row[3]
+                try update.execute(arguments: [
+                    newHash, acked == oldHash ? newHash : acked, refused == oldHash ? newHash : refused, row[0] as Int64,
+                ])
+            }
+            last = final[0]
+        }
     }
 }

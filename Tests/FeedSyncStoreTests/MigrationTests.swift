@@ -39,3 +39,83 @@ struct MigrationTests {
         #expect(changes == [.unchanged])
     }
 }
+
+@Suite("Schema migrations: v5 re-hashes content")
+struct RehashMigrationTests {
+    /// A v4 store holding `products`, each with the given (old-style) hashes.
+    private func makeV4Store(at url: URL, _ rows: [(product: Product, hash: Int64, acked: Int64?, refused: Int64?)]) throws {
+        let queue = try DatabaseQueue(path: url.path)
+        try StateStore.migrator.migrate(queue, upTo: "v4: compact product rows, bodies apart, a catalog version")
+        try queue.write { db in
+            for row in rows {
+                try db.execute(sql: """
+                    INSERT INTO product (destination, pid, source, origin, hash, name, url, price, old_price, in_stock,
+                                         created_at, updated_at, withdrawn, acked_hash, refused_hash)
+                    VALUES (?, ?, 'shop', 'catalog.csv:2', ?, ?, ?, ?, ?, 1, 1700000000, 1700000000, 0, ?, ?)
+                    """, arguments: [
+                        destination, row.product.pid, row.hash, row.product.name, row.product.url, row.product.price,
+                        row.product.oldPrice, row.acked, row.refused,
+                    ])
+                try db.execute(sql: "INSERT INTO product_body (id, body) VALUES (?, ?)",
+                               arguments: [db.lastInsertedRowID, row.product.jsonText])
+            }
+        }
+    }
+
+    @Test("an acknowledged product is unchanged after the re-hash, and its hash is the new content hash")
+    func acknowledgedStaysUnchanged() throws {
+        let folder = try TemporaryStoreFolder()
+        defer { folder.remove() }
+        let url = folder.file("state.sqlite")
+        let product = makeProduct(pid: "p1")
+        try makeV4Store(at: url, [(product, 111, 111, nil)])
+        let store = try StateStore(url: url)
+        let stored = try #require(try store.stored("p1"))
+        #expect(stored.hash == product.storedHash)
+        #expect(stored.ackedHash == product.storedHash)
+        #expect(try store.ingest(products: [product], run: store.newRun(), now: secondRunTime) == [.unchanged])
+    }
+
+    @Test("a product whose acknowledged content is older stays pending after the re-hash")
+    func olderAcknowledgementStaysPending() throws {
+        let folder = try TemporaryStoreFolder()
+        defer { folder.remove() }
+        let url = folder.file("state.sqlite")
+        let product = makeProduct(pid: "p2")
+        try makeV4Store(at: url, [(product, 222, 999, nil)])
+        let store = try StateStore(url: url)
+        #expect(try store.allPending().map(\.pid) == ["p2"])
+        #expect(try store.ingest(products: [product], run: store.newRun(), now: secondRunTime) == [.changed])
+    }
+
+    @Test("a never-sent product stays new, and a refusal of the current content is kept")
+    func newAndRefusedKeepTheirState() throws {
+        let folder = try TemporaryStoreFolder()
+        defer { folder.remove() }
+        let url = folder.file("state.sqlite")
+        let fresh = makeProduct(pid: "p3")
+        let refused = makeProduct(pid: "p4", price: 5)
+        try makeV4Store(at: url, [(fresh, 333, nil, nil), (refused, 444, nil, 444)])
+        let store = try StateStore(url: url)
+        #expect(try store.stored("p4")?.refusedHash == refused.storedHash)
+        #expect(try store.allPending().map(\.pid) == ["p3"])
+        #expect(try store.ingest(products: [fresh, refused], run: store.newRun(), now: secondRunTime) == [.new, .new])
+    }
+
+    @Test("a body that no longer decodes gets a hash no read product has, so the next read replaces it")
+    func undecodableBodyIsReplaced() throws {
+        let folder = try TemporaryStoreFolder()
+        defer { folder.remove() }
+        let url = folder.file("state.sqlite")
+        let product = makeProduct(pid: "p5")
+        try makeV4Store(at: url, [(product, 555, 555, nil)])
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { try $0.execute(sql: "UPDATE product_body SET body = '{\"pid\":'") }
+        try queue.close()
+        let store = try StateStore(url: url)
+        #expect(try store.stored("p5")?.hash != product.storedHash)
+        #expect(try store.ingest(products: [product], run: store.newRun(), now: secondRunTime) == [.changed])
+        #expect(try store.stored("p5")?.hash == product.storedHash)
+        #expect(try store.stored("p5")?.decodedBody().pid == "p5")
+    }
+}

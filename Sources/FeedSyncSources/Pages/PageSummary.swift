@@ -1,3 +1,4 @@
+import FeedSyncCore
 import FeedSyncHTTP
 import Foundation
 
@@ -17,14 +18,9 @@ struct PageSummary: Sendable {
     var bodyHash: UInt64
 }
 
-/// FNV-1a, 64 bits: enough to tell whether two page bodies are the same.
+/// A hash of a page's body: enough to tell whether two page bodies are the same.
 enum BodyHash {
     static func of(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        data.withUnsafeBytes { XXH64.hash($0) }
     }
 }
