@@ -6,13 +6,13 @@ import Testing
 @Suite("feedsync export and validate")
 struct ExportAndValidateTests {
     @Test("export --format affili writes {\"products\": [...]} that decodes to the mapped products")
-    func exportAffili() throws {
+    func exportAffili() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
         let output = workspace.path("out.json")
-        let result = try FeedsyncProcess.run(["export", "--format", "affili", "--output", output, "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "affili", "--output", output, "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0, "\(result.stderr)")
         struct Body: Decodable { var products: [Product] }
         let body = try JSONDecoder().decode(Body.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
@@ -21,12 +21,12 @@ struct ExportAndValidateTests {
     }
 
     @Test("export --format jsonl writes one product per line to standard output")
-    func exportJSONLines() throws {
+    func exportJSONLines() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 4))
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
-        let result = try FeedsyncProcess.run(["export", "--format", "jsonl", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "jsonl", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 4)
@@ -35,19 +35,19 @@ struct ExportAndValidateTests {
     }
 
     @Test("export of an empty catalog is valid JSON with no products")
-    func exportEmpty() throws {
+    func exportEmpty() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.header + "\n")
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
-        let result = try FeedsyncProcess.run(["export", "--format", "affili", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "affili", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((object["products"] as? [Any])?.isEmpty == true)
     }
 
     @Test("validate lists every rejected record with file:line and reason, and exits 3")
-    func validateListsRejections() throws {
+    func validateListsRejections() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let csv = WooCSV.header + "\n"
@@ -57,7 +57,7 @@ struct ExportAndValidateTests {
             + "4,simple,d,Short row\n"
         try workspace.write("catalog.csv", csv)
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
-        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 3)
         #expect(result.stderr.contains("catalog.csv:3"))
         #expect(result.stderr.contains("price"))
@@ -72,20 +72,20 @@ struct ExportAndValidateTests {
     }
 
     @Test("the bundled demo exports with no rejections")
-    func demo() throws {
-        let result = try FeedsyncProcess.run(["export", "--format", "jsonl", "--config", Fixtures.fixture("demo/feedsync.yml").path])
+    func demo() async throws {
+        let result = try await FeedsyncProcess.run(["export", "--format", "jsonl", "--config", Fixtures.fixture("demo/feedsync.yml").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 6)
     }
 
     @Test("validate prints a warning for a sale above the price and counts it, exiting 0 when nothing is rejected")
-    func validateWarnings() throws {
+    func validateWarnings() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let csv = WooCSV.header + "\n" + "1,simple,a,Mug,1,1,150,100,Kitchen,https://shop.example/a.jpg\n"
         try workspace.write("catalog.csv", csv)
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
-        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: shop: "))
         #expect(result.stderr.contains("catalog.csv:2 (record 1): pid 1: sale_price: the sale price 150 is higher than the price 100; ignored"))
@@ -95,7 +95,7 @@ struct ExportAndValidateTests {
     }
 
     @Test("validate --json counts Shopify's folded variant rows as merged, so every row is accounted for")
-    func validateCountsMergedRows() throws {
+    func validateCountsMergedRows() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("feedsync.yml", """
@@ -106,7 +106,7 @@ struct ExportAndValidateTests {
                 mapping: shopify-csv
                 base_url: https://acme.example
             """)
-        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["read"] as? Int == 17)
@@ -117,7 +117,7 @@ struct ExportAndValidateTests {
     }
 
     @Test("export --format accesstrade writes {\"data\": [...], \"total\": N} built with the accesstrade section")
-    func exportAccessTrade() throws {
+    func exportAccessTrade() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
@@ -127,7 +127,7 @@ struct ExportAndValidateTests {
               domain: shop.example
               deep_link: https://fast.accesstrade.com.vn/deep_link/42
             """)
-        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["total"] as? Int == 3)
@@ -140,33 +140,33 @@ struct ExportAndValidateTests {
     }
 
     @Test("export --format accesstrade of an empty catalog is {\"data\":[],\"total\":0}")
-    func exportAccessTradeEmpty() throws {
+    func exportAccessTradeEmpty() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.header + "\n")
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9", extraAffili: """
             accesstrade: { campaign: shop, domain: shop.example, deep_link: "https://fast.accesstrade.com.vn/deep_link/42" }
             """)
-        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "accesstrade", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 0)
         #expect(result.stdout == "{\"data\":[],\"total\":0}\n")
     }
 
     @Test("export --format accesstrade without the accesstrade section is a configuration error, exit 2, nothing written")
-    func exportAccessTradeNeedsSection() throws {
+    func exportAccessTradeNeedsSection() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 1))
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
         let output = workspace.path("items.json")
-        let result = try FeedsyncProcess.run(["export", "--format", "accesstrade", "--output", output, "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["export", "--format", "accesstrade", "--output", output, "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 2)
         #expect(result.stderr.contains("accesstrade: missing"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
     @Test("validate ends with the counts by field and reason, and --json carries them as summary")
-    func validateSummaryByReason() throws {
+    func validateSummaryByReason() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let csv = WooCSV.header + "\n"
@@ -177,7 +177,7 @@ struct ExportAndValidateTests {
             + "5,simple,e,Dear,1,1,90,80,Shoes,https://shop.example/e.jpg\n"
         try workspace.write("catalog.csv", csv)
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9")
-        let result = try FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["validate", "--json", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 3)
         #expect(result.stderr.contains("by reason:"))
         #expect(result.stderr.contains(#"rejected 2  price: price "…": no number found in the price  (first: "#))

@@ -8,21 +8,21 @@ import Testing
 struct ImportCommandTests {
     static let token = "test-token-7f3a9c"
 
-    private func withStandIn(_ body: (AffiliStandIn, Workspace) throws -> Void) throws {
+    private func withStandIn(_ body: (AffiliStandIn, Workspace) async throws -> Void) async throws {
         let standIn = AffiliStandIn(token: Self.token)
         try standIn.start()
         defer { standIn.stop() }
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try body(standIn, workspace)
+        try await body(standIn, workspace)
     }
 
     @Test("2500 products arrive in three batches of at most 1000, with the token")
-    func sendsEveryProductInBatches() throws {
-        try withStandIn { standIn, workspace in
+    func sendsEveryProductInBatches() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 2500))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(standIn.acceptedBatches.map(\.products.count).sorted() == [500, 1000, 1000])
@@ -35,11 +35,11 @@ struct ImportCommandTests {
     }
 
     @Test("affili.batch_size makes smaller batches: ceil(700 / 300) requests")
-    func honoursConfiguredBatchSize() throws {
-        try withStandIn { standIn, workspace in
+    func honoursConfiguredBatchSize() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 700))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString, extraAffili: "  batch_size: 300")
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(standIn.acceptedBatches.map(\.products.count).sorted() == [100, 300, 300])
@@ -47,11 +47,11 @@ struct ImportCommandTests {
     }
 
     @Test("--json prints the run report with the design's fields")
-    func jsonReport() throws {
-        try withStandIn { standIn, workspace in
+    func jsonReport() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 5))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
             #expect(result.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -64,12 +64,12 @@ struct ImportCommandTests {
     }
 
     @Test("a refused token fails the run with exit 1 and never prints the token")
-    func wrongToken() throws {
-        try withStandIn { standIn, workspace in
+    func wrongToken() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
             let wrong = "wrong-token-0c1d2e"
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": wrong])
             #expect(result.status == 1)
             #expect(result.stderr.contains("401"))
@@ -79,12 +79,12 @@ struct ImportCommandTests {
     }
 
     @Test("a batch answered 500 once is retried and lands")
-    func retriedBatchLands() throws {
-        try withStandIn { standIn, workspace in
+    func retriedBatchLands() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 25))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString, extraAffili: "  batch_size: 10")
             standIn.onRequest { number, _ in number == 2 ? .json(500, #"{"error":"boom"}"#) : nil }
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(standIn.acceptedProducts.count == 25)
@@ -92,12 +92,12 @@ struct ImportCommandTests {
     }
 
     @Test("a batch answered 500 on every try is reported as failed and stops the run, exit 1")
-    func failedBatchIsReported() throws {
-        try withStandIn { standIn, workspace in
+    func failedBatchIsReported() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 25))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString, extraAffili: "  batch_size: 10\n  retries: 2\n  max_in_flight: 1")
             standIn.onRequest { number, _ in number >= 2 ? .json(500, #"{"error":"boom"}"#) : nil }
-            let result = try FeedsyncProcess.run(
+            let result = try await FeedsyncProcess.run(
                 ["import", "--json", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
             #expect(result.status == 1)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -108,13 +108,13 @@ struct ImportCommandTests {
     }
 
     @Test("an unreachable endpoint is one clear message and exit 1")
-    func unreachableEndpoint() throws {
+    func unreachableEndpoint() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 3))
         // Port 9 (discard) has no listener on a test machine: the connection is refused.
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9/services/products")
-        let result = try FeedsyncProcess.run(
+        let result = try await FeedsyncProcess.run(
             ["import", "--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
         #expect(result.status == 1)
         #expect(result.stderr.contains("127.0.0.1:9"))
@@ -122,12 +122,12 @@ struct ImportCommandTests {
     }
 
     @Test("an unset token variable is a configuration error naming affili.token")
-    func unsetTokenVariable() throws {
+    func unsetTokenVariable() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("catalog.csv", WooCSV.catalog(count: 1))
         try workspace.writeConfig(endpoint: "http://127.0.0.1:9/services/products")
-        let result = try FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
+        let result = try await FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
         #expect(result.status == 2)
         #expect(result.stderr.contains("feedsync.yml:"))
         #expect(result.stderr.contains("affili.token"))
@@ -135,14 +135,14 @@ struct ImportCommandTests {
     }
 
     @Test("a token written in the file works but is warned about, and is never printed")
-    func literalTokenWarning() throws {
-        try withStandIn { standIn, workspace in
+    func literalTokenWarning() async throws {
+        try await withStandIn { standIn, workspace in
             try workspace.write("catalog.csv", WooCSV.catalog(count: 2))
             try workspace.writeConfig(endpoint: standIn.endpoint.absoluteString)
             let config = try String(contentsOfFile: workspace.path("feedsync.yml"), encoding: .utf8)
                 .replacingOccurrences(of: "${AFFILI_TOKEN}", with: Self.token)
             try workspace.write("feedsync.yml", config)
-            let result = try FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
+            let result = try await FeedsyncProcess.run(["import", "--config", workspace.path("feedsync.yml")])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("affili.token is written in the file"))
             #expect(!result.output.contains(Self.token))

@@ -21,7 +21,7 @@ struct LimitsCommandTests {
 
     private func validate(
         _ server: LoopbackHTTPServer, limits: String, query: String = "", headers: String = "", environment: [String: String] = [:]
-    ) throws -> FeedsyncProcess.Result {
+    ) async throws -> FeedsyncProcess.Result {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("feedsync.yml", """
@@ -34,17 +34,17 @@ struct LimitsCommandTests {
             limits:
             \(limits)
             """)
-        return try FeedsyncProcess.run(["validate", "--config", workspace.path("feedsync.yml")], environment: environment)
+        return try await FeedsyncProcess.run(["validate", "--config", workspace.path("feedsync.yml")], environment: environment)
     }
 
     @Test("a source stopped at a limit never prints its key, whether sent as a header or in the query", .timeLimit(.minutes(2)))
-    func secretsStayHidden() throws {
+    func secretsStayHidden() async throws {
         let server = LoopbackHTTPServer { _ in .streaming(Data(#"{"pid":"1"},"#.utf8)) }
         try server.start()
         defer { server.stop() }
         let key = "k3y-\(UUID().uuidString)"
 
-        let result = try validate(
+        let result = try await validate(
             server, limits: "  max_page_bytes: 1 MiB", query: "?api_key=\(key)",
             headers: "    headers:\n      Authorization: Token ${SHOP_KEY}", environment: ["SHOP_KEY": key])
 
@@ -54,26 +54,26 @@ struct LimitsCommandTests {
     }
 
     @Test("an endpoint whose pages never end stops at limits.max_pages, exit 1", .timeLimit(.minutes(2)))
-    func maxPages() throws {
+    func maxPages() async throws {
         let server = LoopbackHTTPServer(handler: Self.endlessPage)
         try server.start()
         defer { server.stop() }
 
-        let result = try validate(server, limits: "  max_pages: 3")
+        let result = try await validate(server, limits: "  max_pages: 3")
 
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("more than 3 pages (max_pages)"), "\(result.stderr)")
     }
 
     @Test("a page nested deeper than limits.max_json_depth fails the read, exit 1", .timeLimit(.minutes(2)))
-    func maxDepth() throws {
+    func maxDepth() async throws {
         let server = LoopbackHTTPServer { _ in
             .json(200, #"{"data":{"products":[{"pid":"1","x":"# + String(repeating: "[", count: 20) + String(repeating: "]", count: 20) + "}]}}")
         }
         try server.start()
         defer { server.stop() }
 
-        let result = try validate(server, limits: "  max_json_depth: 8")
+        let result = try await validate(server, limits: "  max_json_depth: 8")
 
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("nested more than 8 levels deep"), "\(result.stderr)")

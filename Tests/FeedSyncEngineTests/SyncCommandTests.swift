@@ -30,11 +30,11 @@ struct SyncCommandTests {
             try workspace.write("catalog.csv", WooCSV.catalog(ids: ids, price: price))
         }
 
-        func run(_ arguments: String...) throws -> FeedsyncProcess.Result {
-            try FeedsyncProcess.run(arguments + ["--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": SyncCommandTests.token])
+        func run(_ arguments: String...) async throws -> FeedsyncProcess.Result {
+            try await FeedsyncProcess.run(arguments + ["--config", workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": SyncCommandTests.token])
         }
 
-        func report(_ result: FeedsyncProcess.Result) throws -> [String: Any] {
+        func report(_ result: FeedsyncProcess.Result) async throws -> [String: Any] {
             try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
         }
 
@@ -45,11 +45,11 @@ struct SyncCommandTests {
     }
 
     @Test("after an import, a sync with 1% changed, 0.5% removed and 0.5% added sends exactly those, in ceil(n/size) requests")
-    func sendsOnlyChanges() throws {
+    func sendsOnlyChanges() async throws {
         let harness = try Harness(batchSize: 7)
         let ids = Array(1...1000)
         try harness.catalog(ids)
-        #expect(try harness.run("import").status == 0)
+        await #expect(try harness.run("import").status == 0)
         let afterImport = harness.standIn.requests.count
         #expect(afterImport == 143)
 
@@ -57,8 +57,8 @@ struct SyncCommandTests {
         let removed = Set(stride(from: 50, through: 1000, by: 200))  // 5 products, 0.5%
         let added = Array(2001...2005)  // 5 products, 0.5%
         try harness.catalog(ids.filter { !removed.contains($0) } + added) { changed.contains($0) ? 5 + $0 : 1000 + $0 }
-        let result = try harness.run("sync", "--json")
-        let report = try harness.report(result)
+        let result = try await harness.run("sync", "--json")
+        let report = try await harness.report(result)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(report["new"] as? Int == 5)
         #expect(report["changed"] as? Int == 10)
@@ -76,44 +76,44 @@ struct SyncCommandTests {
     }
 
     @Test("a second sync with nothing changed sends nothing")
-    func noChangeSendsNothing() throws {
+    func noChangeSendsNothing() async throws {
         let harness = try Harness()
         try harness.catalog(Array(1...50))
-        #expect(try harness.run("sync").status == 0)
+        await #expect(try harness.run("sync").status == 0)
         let before = harness.standIn.requests.count
-        let report = try harness.report(try harness.run("sync", "--json"))
+        let report = try await harness.report(try harness.run("sync", "--json"))
         #expect(harness.standIn.requests.count == before)
         #expect(report["unchanged"] as? Int == 50)
         #expect(report["sent"] as? Int == 0)
     }
 
     @Test("sync --dry-run prints the plan and sends and records nothing")
-    func dryRun() throws {
+    func dryRun() async throws {
         let harness = try Harness()
         try harness.catalog(Array(1...20))
-        #expect(try harness.run("sync").status == 0)
+        await #expect(try harness.run("sync").status == 0)
         try harness.catalog(Array(1...18) + [30]) { $0 == 5 ? 1 : 1000 + $0 }
         let before = harness.standIn.requests.count
-        let result = try harness.run("sync", "--dry-run", "--json")
+        let result = try await harness.run("sync", "--dry-run", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(harness.standIn.requests.count == before)
-        let report = try harness.report(result)
+        let report = try await harness.report(result)
         let plan = try #require(report["plan"] as? [String: [String]])
         #expect(plan["new"] == ["30"])
         #expect(plan["changed"] == ["5"])
         #expect(plan["withdrawn"] == ["19", "20"])
         #expect(result.stderr.contains("withdrawn: 2 (19, 20)"))
         // Nothing was recorded: the real sync finds the same plan.
-        let real = try harness.report(try harness.run("sync", "--json"))
+        let real = try await harness.report(try harness.run("sync", "--json"))
         #expect(real["new"] as? Int == 1)
         #expect(real["withdrawn"] as? Int == 2)
     }
 
     @Test("500s, 429 with Retry-After, dropped connections and slow answers end in the same state as a clean run")
-    func faultsConverge() throws {
+    func faultsConverge() async throws {
         let clean = try Harness(batchSize: 10)
         try clean.catalog(Array(1...95))
-        #expect(try clean.run("sync").status == 0)
+        await #expect(try clean.run("sync").status == 0)
 
         let faulty = try Harness(batchSize: 10)
         try faulty.catalog(Array(1...95))
@@ -129,7 +129,7 @@ struct SyncCommandTests {
             default: return nil
             }
         }
-        let result = try faulty.run("sync", "--json")
+        let result = try await faulty.run("sync", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         // Times are the runs' own; everything else must match.
         func content(_ products: [String: Product]) -> [String: String] {
@@ -146,94 +146,94 @@ struct SyncCommandTests {
     }
 
     @Test("a source that cannot be read withdraws nothing and fails the run")
-    func failedReadWithdrawsNothing() throws {
+    func failedReadWithdrawsNothing() async throws {
         let harness = try Harness()
         try harness.catalog(Array(1...10))
-        #expect(try harness.run("sync").status == 0)
+        await #expect(try harness.run("sync").status == 0)
         try FileManager.default.removeItem(atPath: harness.workspace.path("catalog.csv"))
-        let result = try harness.run("sync", "--json")
+        let result = try await harness.run("sync", "--json")
         #expect(result.status == 1)
-        let report = try harness.report(result)
+        let report = try await harness.report(result)
         #expect(report["withdrawn"] as? Int == 0)
         #expect(harness.standIn.acceptedProducts.values.allSatisfy { $0.inStock })
     }
 
     @Test("withdrawing more than the allowed share is refused unless --allow-mass-withdraw")
-    func massWithdrawGuard() throws {
+    func massWithdrawGuard() async throws {
         let harness = try Harness()
         try harness.catalog(Array(1...10))
-        #expect(try harness.run("sync").status == 0)
+        await #expect(try harness.run("sync").status == 0)
         try harness.catalog(Array(1...5))
-        let refused = try harness.run("sync", "--json")
+        let refused = try await harness.run("sync", "--json")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--allow-mass-withdraw"))
         #expect(harness.standIn.acceptedProducts["9"]?.inStock == true)
-        let allowed = try harness.run("sync", "--allow-mass-withdraw", "--json")
+        let allowed = try await harness.run("sync", "--allow-mass-withdraw", "--json")
         #expect(allowed.status == 0)
-        #expect(try harness.report(allowed)["withdrawn"] as? Int == 5)
+        await #expect(try harness.report(allowed)["withdrawn"] as? Int == 5)
         #expect(harness.standIn.acceptedProducts["9"]?.inStock == false)
     }
 
     @Test("withdraw: keep leaves a removed product as it is at Affili")
-    func withdrawKeep() throws {
+    func withdrawKeep() async throws {
         let harness = try Harness()
         try harness.workspace.writeConfig(
             endpoint: harness.standIn.endpoint.absoluteString, extraAffili: "  withdraw: keep")
         try harness.catalog(Array(1...10))
-        #expect(try harness.run("sync").status == 0)
+        await #expect(try harness.run("sync").status == 0)
         let before = harness.standIn.requests.count
         try harness.catalog(Array(1...9))
-        let report = try harness.report(try harness.run("sync", "--json"))
+        let report = try await harness.report(try harness.run("sync", "--json"))
         #expect(report["withdrawn"] as? Int == 1)
         #expect(harness.standIn.requests.count == before)
     }
 
     @Test("a product Affili refuses (400) is isolated by splitting its batch; the others are acknowledged")
-    func refusedProductIsIsolated() throws {
+    func refusedProductIsIsolated() async throws {
         let harness = try Harness(batchSize: 8)
         try harness.catalog(Array(1...8))
         harness.standIn.onRequest { _, request in
             request.bodyText.contains(#""pid":"6""#) ? .json(400, #"{"error":"bad product 6"}"#) : nil
         }
-        let result = try harness.run("sync", "--json")
+        let result = try await harness.run("sync", "--json")
         #expect(result.status == 1)
         #expect(result.stderr.contains("pid 6"))
         #expect(Set(harness.standIn.acceptedProducts.keys) == Set(["1", "2", "3", "4", "5", "7", "8"]))
         // The refused content is not sent again until it changes.
         harness.standIn.onRequest(nil)
         let before = harness.standIn.requests.count
-        _ = try harness.run("sync")
+        _ = try await harness.run("sync")
         #expect(harness.standIn.requests.count == before)
     }
 
     @Test("a duplicate pid is reported and the later record wins")
-    func duplicatePid() throws {
+    func duplicatePid() async throws {
         let harness = try Harness()
         let csv = WooCSV.header + "\n"
             + "1,simple,a,First,1,1,,100,Shoes,https://shop.example/a.jpg\n"
             + "1,simple,a,Second,1,1,,200,Shoes,https://shop.example/a.jpg\n"
         try harness.workspace.write("catalog.csv", csv)
-        let result = try harness.run("sync", "--json")
+        let result = try await harness.run("sync", "--json")
         #expect(result.status == 3)
         #expect(result.stderr.contains("duplicate pid"))
         #expect(harness.standIn.acceptedProducts["1"]?.name == "Second")
     }
 
     @Test("a 401 stops the run at once; nothing is recorded as acknowledged")
-    func unauthorizedStops() throws {
+    func unauthorizedStops() async throws {
         let harness = try Harness(batchSize: 5)
         try harness.catalog(Array(1...20))
         harness.standIn.onRequest { _, _ in .json(401, #"{"error":"bad token"}"#) }
-        let result = try harness.run("sync", "--json")
+        let result = try await harness.run("sync", "--json")
         #expect(result.status == 1)
         #expect(harness.standIn.requests.count <= 2)
         harness.standIn.onRequest(nil)
-        let report = try harness.report(try harness.run("sync", "--json"))
+        let report = try await harness.report(try harness.run("sync", "--json"))
         #expect(report["sent"] as? Int == 20)
     }
 
     @Test("killing sync with SIGKILL mid-run and running again converges; nothing acknowledged is sent twice")
-    func killAndResume() throws {
+    func killAndResume() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...300))
         harness.standIn.onRequest { _, _ in
@@ -243,14 +243,14 @@ struct SyncCommandTests {
         let process = try FeedsyncProcess.start(
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
         let deadline = Date().addingTimeInterval(20)
-        while harness.standIn.acceptedBatches.count < 5 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while harness.standIn.acceptedBatches.count < 5 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let firstRun = harness.standIn.acceptedBatches.count
         #expect(firstRun >= 5 && firstRun < 30)
 
         harness.standIn.onRequest(nil)
-        let result = try harness.run("sync", "--json")
+        let result = try await harness.run("sync", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Set(harness.standIn.acceptedProducts.keys) == Set((1...300).map(String.init)))
         var times: [String: Int] = [:]
@@ -264,7 +264,7 @@ struct SyncCommandTests {
     }
 
     @Test("a second sync on the same state store is refused while the first runs")
-    func lockRefusesSecondProcess() throws {
+    func lockRefusesSecondProcess() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...100))
         harness.standIn.onRequest { _, _ in
@@ -274,8 +274,8 @@ struct SyncCommandTests {
         let first = try FeedsyncProcess.start(
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
         let deadline = Date().addingTimeInterval(20)
-        while harness.standIn.requests.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        let second = try harness.run("sync")
+        while harness.standIn.requests.isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let second = try await harness.run("sync")
         first.waitUntilExit()
         #expect(second.status == 1)
         #expect(second.stderr.contains("already syncing"))
@@ -283,7 +283,7 @@ struct SyncCommandTests {
     }
 
     @Test("sync --every stops gracefully on SIGTERM after the batch in flight")
-    func everyStopsOnSigterm() throws {
+    func everyStopsOnSigterm() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...200))
         harness.standIn.onRequest { _, _ in
@@ -293,7 +293,7 @@ struct SyncCommandTests {
         let process = try FeedsyncProcess.start(
             ["sync", "--every", "1h", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
         let deadline = Date().addingTimeInterval(20)
-        while harness.standIn.acceptedBatches.count < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while harness.standIn.acceptedBatches.count < 2 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
@@ -301,7 +301,7 @@ struct SyncCommandTests {
         #expect(sentBeforeStop < 20)
         // What was accepted was recorded: the next sync sends only the rest.
         harness.standIn.onRequest(nil)
-        let report = try harness.report(try harness.run("sync", "--json"))
+        let report = try await harness.report(try harness.run("sync", "--json"))
         #expect(report["sent"] as? Int == 200 - sentBeforeStop * 10)
     }
 }

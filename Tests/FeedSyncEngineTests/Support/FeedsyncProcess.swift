@@ -38,12 +38,16 @@ struct FeedsyncProcess {
         return process
     }
 
-    /// Runs `feedsync` with `arguments` and waits for it.
+    /// Runs `feedsync` with `arguments` and waits for it, without blocking a thread.
+    ///
+    /// Swift Testing runs tests on the cooperative pool, one thread per core: a test that
+    /// blocked in `waitUntilExit` held a thread for the whole run, and with two such tests
+    /// at once every other async test stalled (a server test took 70 s instead of 1 s).
     /// - Parameter fileSizeLimit: when set, no file it writes may grow beyond this many
     ///   512-byte blocks (`ulimit -f`, with SIGXFSZ ignored so writes fail as on a full disk).
     static func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, fileSizeLimit: Int? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         if let fileSizeLimit {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -70,8 +74,15 @@ struct FeedsyncProcess {
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         try outHandle.close()
         try errHandle.close()
         return Result(
