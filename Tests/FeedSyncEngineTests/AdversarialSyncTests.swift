@@ -96,7 +96,7 @@ struct AdversarialSyncTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "(cat '\(harness.workspace.path("changed.csv"))'; head -c 104857600 /dev/zero | tr '\\0' x) | gzip -c > '\(bomb)'"]
         try process.run()
-        process.waitUntilExit()
+        await FeedsyncProcess.waitForExit(process)
         try await configure(harness, location: "changed.csv.gz", limits: "limits:\n  max_source_bytes: 1 MiB")
 
         let result = try await harness.run("sync", "--json")
@@ -114,7 +114,7 @@ struct AdversarialSyncTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "(echo '\(WooCSV.header)'; head -c 104857600 /dev/zero | tr '\\0' x) | gzip -c > '\(bomb)'"]
         try process.run()
-        process.waitUntilExit()
+        await FeedsyncProcess.waitForExit(process)
         try await configure(
             harness, location: "bomb.csv.gz", limits: "limits:\n  max_source_bytes: 1 GiB",
             sourceLimits: "    limits:\n      max_source_bytes: 1 MiB")

@@ -38,7 +38,7 @@ struct StoreFaultTests {
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": SyncCommandTests.token])
         try await Task.sleep(for: .milliseconds(delay))
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await FeedsyncProcess.waitForExit(process)
 
         let result = try await harness.run("sync", "--json")
         #expect(result.status == 0, "\(result.stderr)")
@@ -59,7 +59,7 @@ struct StoreFaultTests {
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": SyncCommandTests.token])
         try await Task.sleep(for: .milliseconds(delay))
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await FeedsyncProcess.waitForExit(process)
 
         let store = try StateStore(url: url)
         #expect(try store.catalogSize(destination: "affili") >= count)

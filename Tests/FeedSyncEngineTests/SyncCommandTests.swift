@@ -1,6 +1,7 @@
 import FeedSyncCore
 import FeedSyncTesting
 import Foundation
+import Synchronization
 import Testing
 
 /// `feedsync sync` against the Affili stand-in: only what changed is sent, failures lose
@@ -236,16 +237,20 @@ struct SyncCommandTests {
     func killAndResume() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...300))
-        harness.standIn.onRequest { _, _ in
-            Thread.sleep(forTimeInterval: 0.1)
+        // Requests after the fifth wait until the kill, so a test task that wakes late
+        // (a busy machine) still kills the run mid-way.
+        let gate = Gate()
+        harness.standIn.onRequest { number, _ in
+            if number > 5 { gate.wait() } else { Thread.sleep(forTimeInterval: 0.1) }
             return nil
         }
         let process = try FeedsyncProcess.start(
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         while harness.standIn.acceptedBatches.count < 5 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await FeedsyncProcess.waitForExit(process)
+        gate.open()
         let firstRun = harness.standIn.acceptedBatches.count
         #expect(firstRun >= 5 && firstRun < 30)
 
@@ -267,16 +272,20 @@ struct SyncCommandTests {
     func lockRefusesSecondProcess() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...100))
+        // The first run's requests wait until the second run is over, so the first holds
+        // the lock throughout, however late this task wakes.
+        let gate = Gate()
         harness.standIn.onRequest { _, _ in
-            Thread.sleep(forTimeInterval: 0.2)
+            gate.wait()
             return nil
         }
         let first = try FeedsyncProcess.start(
             ["sync", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         while harness.standIn.requests.isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let second = try await harness.run("sync")
-        first.waitUntilExit()
+        gate.open()
+        await FeedsyncProcess.waitForExit(first)
         #expect(second.status == 1)
         #expect(second.stderr.contains("already syncing"))
         #expect(first.terminationStatus == 0)
@@ -286,16 +295,20 @@ struct SyncCommandTests {
     func everyStopsOnSigterm() async throws {
         let harness = try Harness(batchSize: 10)
         try harness.catalog(Array(1...200))
-        harness.standIn.onRequest { _, _ in
-            Thread.sleep(forTimeInterval: 0.2)
+        // Requests after the second wait until the signal is sent, so the run is still
+        // uploading when it arrives, however late this task wakes; then they are answered.
+        let gate = Gate()
+        harness.standIn.onRequest { number, _ in
+            if number > 2 { gate.wait() } else { Thread.sleep(forTimeInterval: 0.2) }
             return nil
         }
         let process = try FeedsyncProcess.start(
             ["sync", "--every", "1h", "--config", harness.workspace.path("feedsync.yml")], environment: ["AFFILI_TOKEN": Self.token])
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         while harness.standIn.acceptedBatches.count < 2 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        gate.open()
+        await FeedsyncProcess.waitForExit(process)
         #expect(process.terminationReason == .exit)
         let sentBeforeStop = harness.standIn.acceptedBatches.count
         #expect(sentBeforeStop < 20)
@@ -303,5 +316,21 @@ struct SyncCommandTests {
         harness.standIn.onRequest(nil)
         let report = try await harness.report(try harness.run("sync", "--json"))
         #expect(report["sent"] as? Int == 200 - sentBeforeStop * 10)
+    }
+}
+
+/// A barrier the stand-in's request threads wait at until the test opens it: a test whose
+/// task wakes late on a busy machine still finds the run where it left it.
+final class Gate: Sendable {
+    private let isOpen = Mutex(false)
+
+    func open() {
+        isOpen.withLock { $0 = true }
+    }
+
+    /// Blocks the calling (stand-in) thread until the gate opens, at most `seconds`.
+    func wait(atMost seconds: Double = 120) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !isOpen.withLock({ $0 }) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 }

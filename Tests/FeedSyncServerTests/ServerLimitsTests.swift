@@ -116,7 +116,7 @@ struct ServerLimitsTests {
         let router = Router()
         router.add(middleware: RequestLimitsMiddleware(limits: ServerLimits(requestTimeout: .milliseconds(500))))
         router.get("/slow") { _, _ -> String in
-            try await Task.sleep(for: .seconds(120))
+            try await Task.sleep(for: .seconds(600))
             return "late"
         }
         let clock = ContinuousClock()
@@ -131,7 +131,8 @@ struct ServerLimitsTests {
         }
         #expect(answer.status == 503)
         #expect(answer.text == #"{"error":{"message":"the request took longer than 0.5 s (serve.request_timeout_s); try again later"}}"#)
-        // Far below the handler's 120 s, with room for a loaded machine running other suites.
-        #expect(clock.now - started < .seconds(60))
+        // Far below the handler's 600 s, with room for a machine whose two cooperative
+        // threads are busy with other suites for a minute or more.
+        #expect(clock.now - started < .seconds(300))
     }
 }

@@ -38,6 +38,14 @@ struct FeedsyncProcess {
         return process
     }
 
+    /// Waits for `process` to end without blocking a thread of the cooperative pool (see
+    /// ``run(_:environment:in:fileSizeLimit:)``), polling every 10 ms.
+    static func waitForExit(_ process: Process) async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
+        // Returns at once now; makes the termination status readable.
+        process.waitUntilExit()
+    }
+
     /// Runs `feedsync` with `arguments` and waits for it, without blocking a thread.
     ///
     /// Swift Testing runs tests on the cooperative pool, one thread per core: a test that

@@ -179,10 +179,10 @@ struct AdversarialInputTests {
     // MARK: gzip
 
     @Test("100 MB of zeros gzipped to 100 KB is refused at the inflated limit")
-    func gzipBombOfAHundredMegabytes() throws {
+    func gzipBombOfAHundredMegabytes() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bomb-\(UUID().uuidString).gz")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Self.gzip(zeros: Self.hundredMegabytes, to: file)
+        try await Self.gzip(zeros: Self.hundredMegabytes, to: file)
         let opened = try LocationOpener.openFile(path: file.path, options: LocationOptions(maxInflatedBytes: 8 << 20))
 
         #expect {
@@ -288,7 +288,7 @@ struct AdversarialInputTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString).gz")
         defer { try? FileManager.default.removeItem(at: file) }
         // An open items array, then 32 MiB of white space: valid JSON as far as it goes.
-        try Self.gzip(prefix: #"{"items":["#, spaces: 32 << 20, to: file)
+        try await Self.gzip(prefix: #"{"items":["#, spaces: 32 << 20, to: file)
         let body = try Data(contentsOf: file)
         let server = LoopbackHTTPServer { _ in ServerResponse(status: 200, body: body) }
         try server.start()
@@ -321,21 +321,23 @@ struct AdversarialInputTests {
     }
 
     /// Writes `count` zero bytes, gzipped, to `file` (the system's gzip, streaming).
-    static func gzip(zeros count: Int, to file: URL) throws {
-        try gzip(shell: "head -c \(count) /dev/zero", to: file)
+    static func gzip(zeros count: Int, to file: URL) async throws {
+        try await gzip(shell: "head -c \(count) /dev/zero", to: file)
     }
 
     /// Writes `prefix` and `spaces` spaces, gzipped, to `file`.
-    static func gzip(prefix: String, spaces: Int, to file: URL) throws {
-        try gzip(shell: "(printf '%s' '\(prefix)'; head -c \(spaces) /dev/zero | tr '\\0' ' ')", to: file)
+    static func gzip(prefix: String, spaces: Int, to file: URL) async throws {
+        try await gzip(shell: "(printf '%s' '\(prefix)'; head -c \(spaces) /dev/zero | tr '\\0' ' ')", to: file)
     }
 
     /// Gzips what `command` prints into `file`.
-    static func gzip(shell command: String, to file: URL) throws {
+    static func gzip(shell command: String, to file: URL) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(command) | gzip -c > '\(file.path)'"]
         try process.run()
+        // Polled: waitUntilExit would hold a cooperative thread for the seconds gzip takes.
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }
