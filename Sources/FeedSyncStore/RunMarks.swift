@@ -46,6 +46,12 @@ final class RunMarks: Sendable {
         runs.withLock { $0[run]?.contains(id) ?? false }
     }
 
+    /// `run`'s marks as they are now (a copy on write: free unless marked meanwhile), for
+    /// checking many ids without taking the lock for each.
+    func seen(run: Int64) -> SeenRecords {
+        runs.withLock { $0[run] ?? SeenRecords() }
+    }
+
     /// How many products `run` has seen.
     func count(run: Int64) -> Int {
         runs.withLock { $0[run]?.count ?? 0 }

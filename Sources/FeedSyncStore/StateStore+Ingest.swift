@@ -20,7 +20,7 @@ extension StateStore {
     public func ingest(_ products: [IncomingProduct], destination: String, run: Int64, now: Date, dryRun: Bool = false) throws -> [ProductChange] {
         try write("record read products") { db in
             if dryRun { try Self.createDryRunTable(db) }
-            var scratch = JSONWriter(capacity: 4096)
+            var scratch: [UInt8] = []
             return try products.map {
                 try ingest($0, db: db, destination: destination, run: run, now: now, dryRun: dryRun, scratch: &scratch)
             }
@@ -29,11 +29,11 @@ extension StateStore {
 
     private func ingest(
         _ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool,
-        scratch: inout JSONWriter
+        scratch: inout [UInt8]
     ) throws -> ProductChange {
         var product = incoming.product
         let hash = Int64(bitPattern: product.contentHash(scratch: &scratch))
-        let existing = try StoredState.fetch(StoredState.statement(db), destination: destination, pid: product.pid, source: incoming.source)
+        let existing = try window.state(of: product.pid, destination: destination, source: incoming.source, db: db)
         if dryRun, let earlier = try String.fetchOne(
             db.cachedStatement(sql: "SELECT origin FROM temp.dry_run_seen WHERE pid = ?"), arguments: [product.pid]) {
             try db.cachedStatement(sql: "UPDATE temp.dry_run_seen SET origin = ? WHERE pid = ?").execute(arguments: [incoming.origin, product.pid])
@@ -61,8 +61,10 @@ extension StateStore {
             let timesChanged = Int64(product.createdAt.timeIntervalSince1970) != existing.createdAt
                 || Int64(product.updatedAt.timeIntervalSince1970) != existing.updatedAt
             if contentChanged || timesChanged || existing.withdrawn != 0 {
+                window.forget(product.pid)
                 try replace(product, id: id, hash: hash, incoming: incoming, db: db, destination: destination, categoriesChanged: contentChanged)
             } else if !existing.sameSource {
+                window.forget(product.pid)
                 try db.cachedStatement(sql: "UPDATE product SET origin = ?, source = ? WHERE id = ?")
                     .execute(arguments: [incoming.origin, incoming.source, id])
             }

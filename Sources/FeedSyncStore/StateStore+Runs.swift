@@ -7,6 +7,7 @@ extension StateStore {
     public func beginRun(command: String, destination: String, at time: Date) throws -> Int64 {
         // One run at a time per store (StateLock): an earlier run's marks are done with.
         marks.reset()
+        window.close()
         return try write("record run start") { db in
             try db.execute(
                 sql: "INSERT INTO run (command, destination, started_at) VALUES (?, ?, ?)",

@@ -15,6 +15,7 @@ extension StateStore {
         } catch {
             throw StoreError(location: location, operation: "start recording a source", underlying: error)
         }
+        window.open()
     }
 
     /// Ends the source begun with ``beginSource(run:)``: commits what it recorded when `keep`,
@@ -29,6 +30,7 @@ extension StateStore {
         } catch {
             throw StoreError(location: location, operation: keep ? "record a source" : "undo a failed source", underlying: error)
         }
+        window.close()
         if keep { marks.discardSaved(run: run) } else { marks.restore(run: run) }
     }
 }

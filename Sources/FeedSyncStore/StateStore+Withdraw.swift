@@ -1,6 +1,7 @@
 import FeedSyncCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension StateStore {
     /// How many products of `sources` are active (not withdrawn) at `destination`.
@@ -29,15 +30,35 @@ extension StateStore {
                     SELECT pid FROM product WHERE \(active) AND pid NOT IN (SELECT pid FROM temp.dry_run_seen) ORDER BY pid
                     """, arguments: StatementArguments([destination] + sources))
             }
-            var unseen: [String] = []
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, pid FROM product WHERE \(active) ORDER BY pid", arguments: StatementArguments([destination] + sources))
-            while let row = try rows.next() {
-                // By position: a lookup by name costs more than the rest of the row's work.
-                if !marks.contains(row[0], run: run) { unseen.append(row[1]) }
-            }
-            return unseen
+            return try unseenProducts(
+                db, sql: "SELECT id, pid FROM product NOT INDEXED WHERE \(active)", arguments: [destination] + sources, run: run)
         }
+    }
+
+    /// The pids of the rows `sql` selects (`id, pid`) that `run` has not seen, in pid order.
+    ///
+    /// Every active product of the sources is looked at once per sync, so the rows are read
+    /// in table order through SQLite's C API and a pid is only made a `String` when unseen:
+    /// reading them in pid order through GRDB's rows cost about 4,000 instructions a
+    /// product (4.5% of a no-change sync), with the table rows read in random order.
+    private func unseenProducts(_ db: Database, sql: String, arguments: [String], run: Int64) throws -> [String] {
+        let statement = try db.cachedStatement(sql: sql)
+        let sqlite = statement.sqliteStatement
+        sqlite3_reset(sqlite)
+        defer { sqlite3_reset(sqlite) }
+        for (index, argument) in arguments.enumerated() { StoredState.bind(argument, at: Int32(index + 1), in: sqlite) }
+        let seen = marks.seen(run: run)
+        var unseen: [String] = []
+        while true {
+            let code = sqlite3_step(sqlite)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw StoredState.failure(code, statement) }
+            guard !seen.contains(sqlite3_column_int64(sqlite, 0)), let text = sqlite3_column_text(sqlite, 1) else { continue }
+            unseen.append(String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, 1))), as: UTF8.self))
+        }
+        // SQLite's BINARY collation, which `ORDER BY pid` used: UTF-8 bytes, not String's order.
+        unseen.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return unseen
     }
 
     /// Marks products withdrawn, in one transaction.

@@ -12,6 +12,8 @@ public struct StateStore: Sendable {
     let writer: any DatabaseWriter
     /// The products the run in progress has seen.
     let marks = RunMarks()
+    /// Stored states read ahead for the source being recorded.
+    let window = StoredStateWindow()
     /// Result lists of recent webhook queries.
     public let snapshots: CatalogSnapshots
     /// Where the store lives, for messages (`:memory:` for in-memory stores).

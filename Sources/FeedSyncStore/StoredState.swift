@@ -20,7 +20,8 @@ struct StoredState {
             """)
     }
 
-    private static func bind(_ text: String, at index: Int32, in sqlite: OpaquePointer) {
+    /// Binds `text` to parameter `index` of `sqlite`, SQLite keeping its own copy.
+    static func bind(_ text: String, at index: Int32, in sqlite: OpaquePointer) {
         var text = text
         text.withUTF8 { bytes in
             // SQLITE_TRANSIENT: SQLite copies the text; an empty buffer has no address, so "" stands in.
@@ -53,20 +54,30 @@ struct StoredState {
         let code = sqlite3_step(sqlite)
         switch code {
         case SQLITE_ROW:
-            return StoredState(
-                id: sqlite3_column_int64(sqlite, 0),
-                hash: sqlite3_column_int64(sqlite, 1),
-                ackedHash: sqlite3_column_type(sqlite, 2) == SQLITE_NULL ? nil : sqlite3_column_int64(sqlite, 2),
-                createdAt: sqlite3_column_int64(sqlite, 3),
-                updatedAt: sqlite3_column_int64(sqlite, 4),
-                withdrawn: Int(sqlite3_column_int64(sqlite, 5)),
-                sameSource: sqlite3_column_int64(sqlite, 6) != 0)
+            return StoredState(columnsOf: sqlite)
         case SQLITE_DONE:
             return nil
         default:
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqlite))),
-                sql: statement.sql)
+            throw failure(code, statement)
         }
+    }
+
+    /// The state in the first seven result columns of the row `sqlite` is stepped onto:
+    /// id, hash, acked_hash, created_at, updated_at, withdrawn, and whether the source matched.
+    init(columnsOf sqlite: OpaquePointer) {
+        id = sqlite3_column_int64(sqlite, 0)
+        hash = sqlite3_column_int64(sqlite, 1)
+        ackedHash = sqlite3_column_type(sqlite, 2) == SQLITE_NULL ? nil : sqlite3_column_int64(sqlite, 2)
+        createdAt = sqlite3_column_int64(sqlite, 3)
+        updatedAt = sqlite3_column_int64(sqlite, 4)
+        withdrawn = Int(sqlite3_column_int64(sqlite, 5))
+        sameSource = sqlite3_column_int64(sqlite, 6) != 0
+    }
+
+    /// The error SQLite reported with result `code` while stepping `statement`.
+    static func failure(_ code: Int32, _ statement: Statement) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code),
+            message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement))), sql: statement.sql)
     }
 }

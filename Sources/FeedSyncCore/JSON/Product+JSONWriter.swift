@@ -1,12 +1,6 @@
 extension Product {
     /// Appends this product as one JSON object in Affili's shape.
     public func write(to writer: inout JSONWriter) {
-        write(to: &writer, includingTimes: true)
-    }
-
-    /// Appends this product as JSON, optionally without `created_at` and `updated_at`
-    /// (the form its content hash is taken over).
-    func write(to writer: inout JSONWriter, includingTimes: Bool) {
         // Punctuation and keys go in as one literal each (`,"name":`): a product has some
         // forty keys with its categories, and every append has a fixed cost.
         writer.raw(#"{"pid":"#); writer.string(pid)
@@ -28,10 +22,8 @@ extension Product {
             categories[index].write(to: &writer)
         }
         writer.raw("]")
-        if includingTimes {
-            writer.raw(#","created_at":"#); writer.date(createdAt)
-            writer.raw(#","updated_at":"#); writer.date(updatedAt)
-        }
+        writer.raw(#","created_at":"#); writer.date(createdAt)
+        writer.raw(#","updated_at":"#); writer.date(updatedAt)
         writer.raw("}")
     }
 
