@@ -25,7 +25,7 @@ let package = Package(
         // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
         .target(name: "FeedSyncCore", swiftSettings: strict),
         // Byte streams and record readers (CSV now; XML and JSON pages later).
-        // libxml2's streaming reader for the XML source (Debian libxml2-dev).
+        // libxml2's SAX2 push parser for the XML source (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib, for gzip feeds (Debian zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

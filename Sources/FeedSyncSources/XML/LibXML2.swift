@@ -21,7 +21,7 @@ enum LibXML2 {
 
 /// The external entity loader: refuses every URL, local files included.
 ///
-/// The reader's options already leave DTDs and external entities unloaded; this catches
+/// The parser's options already leave DTDs and external entities unloaded; this catches
 /// whatever path inside libxml2 would still ask for one, so that a feed can never make
 /// feedsync read `/etc/passwd` or fetch a URL.
 private func refuseExternalEntity(

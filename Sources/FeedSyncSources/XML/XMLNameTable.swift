@@ -4,15 +4,17 @@
 /// `shipping/g:price` or `g:price/@currency`, is built the first time that name is met
 /// under that parent, so reading a million records builds a handful of strings.
 ///
-/// Names are keyed by the addresses of the strings libxml2 hands out: the reader returns
-/// local names and namespace URIs from its dictionary, "deallocated with the reader"
-/// (libxml2's contract for `xmlTextReaderConstLocalName` and
-/// `xmlTextReaderConstNamespaceUri`), so while the reader lives one address is one string.
-/// The table lives exactly as long as its reader. A small direct-mapped cache in front of
-/// the dictionary answers the names a feed repeats in every record without hashing.
+/// Names are keyed by the addresses of the strings libxml2 hands out: SAX2 reports local
+/// names, prefixes and namespace URIs interned in the parser's dictionary (`ctxt->dict`,
+/// through `xmlDictLookup`; `ctxt->dictNames` only decides whether tree nodes reuse them),
+/// and a dictionary string stays at its address until the dictionary is freed with the
+/// parser. So while the parser lives one address is one string; the table lives exactly as
+/// long as its parser (both belong to one ``XMLPushParser``). A small direct-mapped cache
+/// in front of the dictionary answers the names a feed repeats in every record without
+/// hashing.
 ///
 /// A feed whose element names never repeat (ids as names) would grow the table without
-/// end, so the reader empties it between records once it holds ``limit`` names.
+/// end, so the record reader empties it between records once it holds ``limit`` names.
 struct XMLNameTable {
     /// The parent of the record element's own attributes and children.
     static let recordRoot: Int32 = -1
@@ -41,8 +43,8 @@ struct XMLNameTable {
     /// - Parameters:
     ///   - parent: the enclosing element's integer, or ``recordRoot``.
     ///   - isAttribute: whether this is an attribute (its path gets an `@`).
-    ///   - local: the local name, as the reader returned it.
-    ///   - namespace: the namespace URI, as the reader returned it, or `nil` for none.
+    ///   - local: the local name, as the parser reported it.
+    ///   - namespace: the namespace URI, as the parser reported it, or `nil` for none.
     /// - Returns: the name's integer, an index into ``paths``, or `nil` for a new name.
     @inline(__always)
     mutating func id(
@@ -60,8 +62,8 @@ struct XMLNameTable {
     /// - Parameters:
     ///   - parent: the enclosing element's integer, or ``recordRoot``.
     ///   - isAttribute: whether this is an attribute (its path gets an `@`).
-    ///   - local: the local name, as the reader returned it.
-    ///   - namespace: the namespace URI, as the reader returned it, or `nil` for none.
+    ///   - local: the local name, as the parser reported it.
+    ///   - namespace: the namespace URI, as the parser reported it, or `nil` for none.
     ///   - qualifiedName: `prefix:local` or `local`.
     /// - Returns: the new name's integer.
     mutating func add(

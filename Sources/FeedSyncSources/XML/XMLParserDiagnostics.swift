@@ -1,11 +1,11 @@
 internal import CLibXML2
 
-/// Collects what libxml2 reports through the reader's structured error handler.
+/// Collects what libxml2 reports through the parser's structured error handler.
 ///
-/// libxml2 calls the handler from inside `xmlTextReaderRead`, so the reader only has to
-/// look here when a read returns -1. Warnings are kept up to a bound so that a feed with a
-/// problem on every line cannot grow memory.
-final class XMLParserDiagnostics {
+/// libxml2 calls the handler from inside `xmlParseChunk`, so the parser only has to look
+/// here when it has stopped. Warnings are kept up to a bound so that a feed with a problem
+/// on every line cannot grow memory.
+struct XMLParserDiagnostics {
     /// How many non-fatal diagnostics are kept; the rest are only counted.
     static let keptWarnings = 100
 
@@ -28,7 +28,8 @@ final class XMLParserDiagnostics {
     /// Whether libxml2 reported a fatal error.
     var hasFatal: Bool { firstFatal != nil || firstFatalInEntity != nil }
 
-    func record(_ error: xmlError) {
+    /// Records what libxml2 reported.
+    mutating func record(_ error: xmlError) {
         let diagnostic = XMLDiagnostic(
             line: Int(error.line), column: Int(error.int2), message: Self.message(error), code: error.code)
         if error.level == XML_ERR_FATAL {
@@ -41,7 +42,21 @@ final class XMLParserDiagnostics {
             }
             return
         }
-        if error.level == XML_ERR_ERROR { lastError = diagnostic }
+        count(diagnostic, isError: error.level == XML_ERR_ERROR)
+    }
+
+    /// Records an error in the document itself, fatal or at error level.
+    mutating func record(_ diagnostic: XMLDiagnostic, fatal: Bool) {
+        if fatal {
+            if firstFatal == nil { firstFatal = diagnostic }
+            return
+        }
+        count(diagnostic, isError: true)
+    }
+
+    /// Counts a diagnostic that did not stop the parser by itself, keeping the first ones.
+    private mutating func count(_ diagnostic: XMLDiagnostic, isError: Bool) {
+        if isError { lastError = diagnostic }
         warningCount += 1
         if warnings.count < Self.keptWarnings { warnings.append(diagnostic) }
     }
@@ -52,15 +67,4 @@ final class XMLParserDiagnostics {
         while message.last?.isWhitespace == true { message.removeLast() }
         return message
     }
-
-    /// The context pointer libxml2 hands back to ``xmlParserDiagnosticsRecord``.
-    var context: UnsafeMutableRawPointer {
-        Unmanaged.passUnretained(self).toOpaque()
-    }
-}
-
-/// libxml2's structured error handler: the context is the reader's ``XMLParserDiagnostics``.
-func xmlParserDiagnosticsRecord(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let context, let error else { return }
-    Unmanaged<XMLParserDiagnostics>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
 }

@@ -3,8 +3,8 @@ import FeedSyncCore
 
 /// Reads an XML feed as a sequence of named records, one pull at a time.
 ///
-/// Streams over libxml2's `xmlTextReader`, so a feed of any size is read in bounded
-/// memory. Each record element (``XMLDialect/recordElement``) becomes a
+/// Streams through libxml2's SAX2 push parser, which builds no tree, so a feed of any size
+/// is read in bounded memory. Each record element (``XMLDialect/recordElement``) becomes a
 /// ``SourceEvent/record(_:)`` whose field names are paths relative to it:
 /// - a child element is `g:price`, a nested one `shipping/g:price`;
 /// - an attribute of the record is `@id`, of a child `g:price/@currency`;
@@ -31,19 +31,11 @@ import FeedSyncCore
 /// the network, entities are not expanded, and libxml2's limits on entity amplification,
 /// text size (10,000,000 bytes) and nesting depth (256) stay on.
 ///
-/// Not `Sendable`: libxml2's reader must not be used from two threads at once. A source
+/// Not `Sendable`: a libxml2 parser must not be used from two threads at once. A source
 /// can still be handed to the task that drains it.
 public struct XMLSource {
-    /// The reader's state, shared by copies of the source so that they stay consistent.
-    private final class State {
-        var reader: XMLRecordReader
-
-        init(_ reader: XMLRecordReader) {
-            self.reader = reader
-        }
-    }
-
-    private let state: State
+    /// The parser, shared by copies of the source so that they stay consistent.
+    private let parser: XMLPushParser
     /// The source's name from the configuration, used in record locations.
     public let source: String
     /// The file's name or path, as it should appear in messages.
@@ -68,10 +60,11 @@ public struct XMLSource {
         let namespaces = try XMLNamespaceTable(adding: dialect.namespaces)
         let recordElement = try XMLRecordElement(dialect.recordElement, namespaces: namespaces)
         if let encoding = dialect.encoding { try Self.check(encoding: encoding) }
-        let reader = try XMLTextReader(stream: stream, file: file, encoding: dialect.encoding, chunkSize: chunkSize)
-        self.state = State(XMLRecordReader(
-            reader: reader, recordElement: recordElement, namespaces: namespaces,
-            source: source, file: file, maxRecordSize: dialect.maxRecordSize))
+        let reader = XMLRecordReader(
+            recordElement: recordElement, namespaces: namespaces, source: source, file: file,
+            maxRecordSize: dialect.maxRecordSize)
+        self.parser = try XMLPushParser(
+            stream: stream, file: file, encoding: dialect.encoding, chunkSize: chunkSize, reader: reader)
         self.source = source
         self.file = file
         self.dialect = dialect
@@ -79,17 +72,17 @@ public struct XMLSource {
 
     /// What libxml2 reported without stopping the read so far (an undeclared namespace
     /// prefix, a relative namespace URI), the first 100 of them.
-    public var warnings: [XMLDiagnostic] { state.reader.warnings }
+    public var warnings: [XMLDiagnostic] { parser.warnings }
 
     /// How many warnings libxml2 reported so far, including those past the first 100.
-    public var warningCount: Int { state.reader.warningCount }
+    public var warningCount: Int { parser.warningCount }
 
     /// Reads the next record.
     /// - Returns: the next record or rejection, or `nil` at the end of the document.
     /// - Throws: ``XMLFormatError`` when the document is not well-formed, is cut short or
     ///   has no record element; whatever the stream throws when it cannot be read further.
     public mutating func next() throws -> SourceEvent? {
-        try state.reader.next()
+        try parser.next()
     }
 
     /// Checks that libxml2 can decode `encoding`, which it would otherwise ignore silently.
