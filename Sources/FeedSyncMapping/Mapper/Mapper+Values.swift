@@ -5,21 +5,21 @@ import Foundation
 /// Reading a record's values: alternatives, conditions, templates and field lookups.
 extension Mapper {
     mutating func isFiltered(_ record: SourceRecord) -> Bool {
-        let filter = mapping.filter
-        if filter.drop.isEmpty && filter.keep.isEmpty { return false }
-        if filter.drop.contains(where: { matches($0, record) }) { return true }
-        return !filter.keep.allSatisfy { matches($0, record) }
+        if dropConditions.isEmpty && keepConditions.isEmpty { return false }
+        for condition in dropConditions where matches(condition, record) { return true }
+        for condition in keepConditions where !matches(condition, record) { return true }
+        return false
     }
 
-    mutating func matches(_ condition: FilterCondition, _ record: SourceRecord) -> Bool {
-        let text = TextTransform.trim(firstValue(condition.field, in: record) ?? "")
+    mutating func matches(_ condition: CompiledCondition, _ record: SourceRecord) -> Bool {
+        let text = TextTransform.trim(firstValue(condition.slot, in: record) ?? "")
         switch condition.test {
         case .empty(let wanted): return text.isEmpty == wanted
         case .oneOf(let options): return options.contains { Self.equalIgnoringCase($0, text) }
         }
     }
 
-    mutating func value(of spec: FieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
+    mutating func value(of spec: CompiledFieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
         if case .objects(let objects)? = spec.alternatives.first {
             let categories = try self.categories(from: objects, in: record)
             return categories.isEmpty ? nil : .categories(categories)
@@ -65,49 +65,49 @@ extension Mapper {
 
     /// The first non-empty value a specification's alternatives give, else its default,
     /// before any transform.
-    mutating func firstSource(of spec: FieldSpec, in record: SourceRecord) -> MappedValue? {
+    mutating func firstSource(of spec: CompiledFieldSpec, in record: SourceRecord) -> MappedValue? {
         for alternative in spec.alternatives {
             if let value = source(alternative, in: record), !value.isEmpty { return value }
         }
-        return spec.defaultValue.map(MappedValue.text)
+        return spec.defaultValue
     }
 
     /// The raw value one alternative gives for a record, before any transform.
-    mutating func source(_ alternative: FieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
+    mutating func source(_ alternative: CompiledFieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
         switch alternative {
-        case .field(let name): return firstValue(name, in: record).map(MappedValue.text)
+        case .field(let slot): return firstValue(slot, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
         case .constant(let constant): return .text(constant)
-        case .collect(let names): return .list(names.flatMap { nonEmptyValues($0, in: record) })
+        case .collect(let slots): return .list(slots.flatMap { nonEmptyValues($0, in: record) })
         case .conditional(let condition, let inner): return matches(condition, record) ? source(inner, in: record) : nil
         // Category objects are read whole by value(of:in:), which can reject the record.
         case .objects: return nil
         }
     }
 
-    /// Every value of the field `name` (repeated XML elements, JSON arrays), through its
+    /// Every value of the field in `slot` (repeated XML elements, JSON arrays), through its
     /// first alias present in the record; empty values are kept, so that parallel fields
     /// stay aligned.
-    mutating func allValues(_ name: String, in record: SourceRecord) -> [String] {
-        let positions = lookup(name, in: record.names).positions
+    mutating func allValues(_ slot: Int, in record: SourceRecord) -> [String] {
+        let positions = lookup(slot, in: record.names).positions
         var values: [String] = []
         values.reserveCapacity(positions.count)
         for position in positions where position < record.count { values.append(record.value(at: position)) }
         return values
     }
 
-    /// Every non-empty value of the field `name`: all of a repeated field's (XML elements,
+    /// Every non-empty value of the field in `slot`: all of a repeated field's (XML elements,
     /// JSON arrays), else what ``firstValue(_:in:)`` gives (a group's inherited value).
-    mutating func nonEmptyValues(_ name: String, in record: SourceRecord) -> [String] {
-        guard let first = firstValue(name, in: record) else { return [] }
-        guard let lookup = positions[name], lookup.positions.count > 1 else { return [first] }
+    mutating func nonEmptyValues(_ slot: Int, in record: SourceRecord) -> [String] {
+        guard let first = firstValue(slot, in: record) else { return [] }
+        guard let lookup = positions[slot], lookup.positions.count > 1 else { return [first] }
         return lookup.positions.filter { $0 < record.count && !record.isEmpty(at: $0) }.map { record.value(at: $0) }
     }
 
-    /// The first non-empty value of the field `name` (or its aliases), or, for a column the
-    /// grouping inherits, the group's first row's value when the record leaves it empty.
-    mutating func firstValue(_ name: String, in record: SourceRecord) -> String? {
-        let lookup = lookup(name, in: record.names)
+    /// The first non-empty value of the field in `slot` (or its aliases), or, for a column
+    /// the grouping inherits, the group's first row's value when the record leaves it empty.
+    mutating func firstValue(_ slot: Int, in record: SourceRecord) -> String? {
+        let lookup = lookup(slot, in: record.names)
         for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
             return record.value(at: position)
         }
@@ -115,21 +115,21 @@ extension Mapper {
         // The first row of a CSV group shares the header; other sources look the name up anew.
         let parentPositions = parent.names === record.names
             ? lookup.positions
-            : mapping.names(for: name).lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
+            : slots.candidates[slot].lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
         for position in parentPositions where position < parent.count && !parent.isEmpty(at: position) {
             return parent.value(at: position)
         }
         return nil
     }
 
-    /// Where the field called `name` (or its first alias present) is in records named by `names`.
-    mutating func lookup(_ name: String, in names: FieldNames) -> Lookup {
+    /// Where the field in `slot` (or its first alias present) is in records named by `names`.
+    mutating func lookup(_ slot: Int, in names: FieldNames) -> Lookup {
         if names !== resolvedNames { switchShape(to: names) }
-        if let cached = positions[name] { return cached }
+        if let cached = positions[slot] { return cached }
         let lookup = Lookup(
-            positions: mapping.names(for: name).lazy.map { names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
-            inherited: inheritedNames.contains(FieldNames.normalize(name)))
-        positions[name] = lookup
+            positions: slots.candidates[slot].lazy.map { names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
+            inherited: slots.inherited[slot])
+        positions[slot] = lookup
         return lookup
     }
 
@@ -140,17 +140,18 @@ extension Mapper {
             shapeLookups[ObjectIdentifier(resolvedNames)] = (resolvedNames, positions)
         }
         resolvedNames = names
-        positions = shapeLookups[ObjectIdentifier(names)]?.positions ?? [:]
+        positions = shapeLookups[ObjectIdentifier(names)]?.positions ?? Array(repeating: nil, count: slots.count)
     }
 
-    private mutating func render(_ template: Template, record: SourceRecord) -> String? {
+    private mutating func render(_ template: CompiledTemplate, record: SourceRecord) -> String? {
+        if template.yieldsNothing { return nil }
         var output = ""
         for part in template.parts {
             switch part {
             case .literal(let text):
                 output += text
-            case .reference(let name, let filters):
-                guard let raw = context.variables[name] ?? firstValue(name, in: record) else { return nil }
+            case .reference(let slot, let filters):
+                guard let raw = firstValue(slot, in: record) else { return nil }
                 let text = filters.reduce(raw) { ValueTransformer.filter($1, $0) }
                 guard !text.isEmpty else { return nil }
                 output += text
