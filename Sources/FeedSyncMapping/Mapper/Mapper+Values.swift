@@ -12,7 +12,15 @@ extension Mapper {
     }
 
     mutating func matches(_ condition: CompiledCondition, _ record: SourceRecord) -> Bool {
-        let text = TextTransform.trim(firstValue(condition.slot, in: record) ?? "")
+        let place = firstPlace(condition.slot, in: record)
+        let bytes: ArraySlice<UInt8> =
+            switch place {
+            case .record(let position)?: record.utf8(at: position)
+            case .parent(let parent, let position)?: parent.utf8(at: position)
+            case nil: []
+            }
+        if let answer = condition.matches(utf8: bytes) { return answer }
+        let text = TextTransform.trim(Self.text(at: place, in: record) ?? "")
         switch condition.test {
         case .empty(let wanted): return text.isEmpty == wanted
         case .oneOf(let options): return options.contains { Self.equalIgnoringCase($0, text) }
@@ -107,9 +115,29 @@ extension Mapper {
     /// The first non-empty value of the field in `slot` (or its aliases), or, for a column
     /// the grouping inherits, the group's first row's value when the record leaves it empty.
     mutating func firstValue(_ slot: Int, in record: SourceRecord) -> String? {
+        Self.text(at: firstPlace(slot, in: record), in: record)
+    }
+
+    /// Where a value is: in the record mapped, or in its group's first row.
+    enum ValuePlace {
+        case record(Int)
+        case parent(SourceRecord, Int)
+    }
+
+    /// The text of the value at `place`, when there is one.
+    static func text(at place: ValuePlace?, in record: SourceRecord) -> String? {
+        switch place {
+        case .record(let position)?: return record.value(at: position)
+        case .parent(let parent, let position)?: return parent.value(at: position)
+        case nil: return nil
+        }
+    }
+
+    /// Where ``firstValue(_:in:)`` reads its value.
+    mutating func firstPlace(_ slot: Int, in record: SourceRecord) -> ValuePlace? {
         let lookup = lookup(slot, in: record.names)
         for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
-            return record.value(at: position)
+            return .record(position)
         }
         guard lookup.inherited, let parent = groupParent else { return nil }
         // The first row of a CSV group shares the header; other sources look the name up anew.
@@ -117,7 +145,7 @@ extension Mapper {
             ? lookup.positions
             : slots.candidates[slot].lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
         for position in parentPositions where position < parent.count && !parent.isEmpty(at: position) {
-            return parent.value(at: position)
+            return .parent(parent, position)
         }
         return nil
     }
