@@ -16,11 +16,11 @@ extension Mapper {
         let bytes: ArraySlice<UInt8> =
             switch place {
             case .record(let position)?: record.utf8(at: position)
-            case .parent(let parent, let position)?: parent.utf8(at: position)
+            case .parent(let position)?: groupParent?.utf8(at: position) ?? []
             case nil: []
             }
         if let answer = condition.matches(utf8: bytes) { return answer }
-        let text = TextTransform.trim(Self.text(at: place, in: record) ?? "")
+        let text = TextTransform.trim(text(at: place, in: record) ?? "")
         switch condition.test {
         case .empty(let wanted): return text.isEmpty == wanted
         case .oneOf(let options): return options.contains { Self.equalIgnoringCase($0, text) }
@@ -28,7 +28,7 @@ extension Mapper {
     }
 
     mutating func value(of spec: CompiledFieldSpec, in record: SourceRecord) throws(MappingFailure) -> MappedValue? {
-        if case .objects(let objects)? = spec.alternatives.first {
+        if let objects = spec.objects {
             let categories = try self.categories(from: objects, in: record)
             return categories.isEmpty ? nil : .categories(categories)
         }
@@ -82,12 +82,12 @@ extension Mapper {
 
     /// The raw value one alternative gives for a record, before any transform.
     mutating func source(_ alternative: CompiledFieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
-        switch alternative {
+        for condition in alternative.conditions where !matches(condition, record) { return nil }
+        switch alternative.source {
         case .field(let slot): return firstValue(slot, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
         case .constant(let constant): return .text(constant)
         case .collect(let slots): return .list(slots.flatMap { nonEmptyValues($0, in: record) })
-        case .conditional(let condition, let inner): return matches(condition, record) ? source(inner, in: record) : nil
         // Category objects are read whole by value(of:in:), which can reject the record.
         case .objects: return nil
         }
@@ -115,20 +115,25 @@ extension Mapper {
     /// The first non-empty value of the field in `slot` (or its aliases), or, for a column
     /// the grouping inherits, the group's first row's value when the record leaves it empty.
     mutating func firstValue(_ slot: Int, in record: SourceRecord) -> String? {
-        Self.text(at: firstPlace(slot, in: record), in: record)
+        // Two statements: a non-mutating call whose argument mutates `self` copies `self`.
+        let place = firstPlace(slot, in: record)
+        return text(at: place, in: record)
     }
 
-    /// Where a value is: in the record mapped, or in its group's first row.
+    /// Where a value is: in the record mapped, or in its group's first row (``groupParent``).
+    ///
+    /// Positions only, no record: an enum carrying a ``SourceRecord`` cost a retain and an
+    /// outlined destroy of its four references at every field access.
     enum ValuePlace {
         case record(Int)
-        case parent(SourceRecord, Int)
+        case parent(Int)
     }
 
     /// The text of the value at `place`, when there is one.
-    static func text(at place: ValuePlace?, in record: SourceRecord) -> String? {
+    func text(at place: ValuePlace?, in record: SourceRecord) -> String? {
         switch place {
         case .record(let position)?: return record.value(at: position)
-        case .parent(let parent, let position)?: return parent.value(at: position)
+        case .parent(let position)?: return groupParent?.value(at: position)
         case nil: return nil
         }
     }
@@ -145,7 +150,7 @@ extension Mapper {
             ? lookup.positions
             : slots.candidates[slot].lazy.map { parent.names.positions(of: $0) }.first { !$0.isEmpty } ?? []
         for position in parentPositions where position < parent.count && !parent.isEmpty(at: position) {
-            return .parent(parent, position)
+            return .parent(position)
         }
         return nil
     }
