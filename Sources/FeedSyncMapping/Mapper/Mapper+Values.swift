@@ -6,8 +6,10 @@ import Foundation
 extension Mapper {
     mutating func isFiltered(_ record: SourceRecord) -> Bool {
         if dropConditions.isEmpty && keepConditions.isEmpty { return false }
-        for condition in dropConditions where matches(condition, record) { return true }
-        for condition in keepConditions where !matches(condition, record) { return true }
+        // By index, here and in the other per-record loops: a for-in copies each element out,
+        // retaining what it holds, where a subscript lends it.
+        for index in dropConditions.indices where matches(dropConditions[index], record) { return true }
+        for index in keepConditions.indices where !matches(keepConditions[index], record) { return true }
         return false
     }
 
@@ -38,8 +40,9 @@ extension Mapper {
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = cachedCategories(cacheKey) { return cached }
         var value = start
-        for operation in pipelines[spec.field.ordinal] {
-            value = try transformer.apply(operation, to: value)
+        let ordinal = spec.field.ordinal
+        for index in pipelines[ordinal].indices {
+            value = try transformer.apply(pipelines[ordinal][index], to: value)
         }
         let coerced = try transformer.coerce(value, to: spec.field.valueKind)
         let result = coerced.isEmpty ? nil : coerced
@@ -74,15 +77,15 @@ extension Mapper {
     /// The first non-empty value a specification's alternatives give, else its default,
     /// before any transform.
     mutating func firstSource(of spec: CompiledFieldSpec, in record: SourceRecord) -> MappedValue? {
-        for alternative in spec.alternatives {
-            if let value = source(alternative, in: record), !value.isEmpty { return value }
+        for index in spec.alternatives.indices {
+            if let value = source(spec.alternatives[index], in: record), !value.isEmpty { return value }
         }
         return spec.defaultValue
     }
 
     /// The raw value one alternative gives for a record, before any transform.
     mutating func source(_ alternative: CompiledFieldSpec.Alternative, in record: SourceRecord) -> MappedValue? {
-        for condition in alternative.conditions where !matches(condition, record) { return nil }
+        for index in alternative.conditions.indices where !matches(alternative.conditions[index], record) { return nil }
         switch alternative.source {
         case .field(let slot): return firstValue(slot, in: record).map(MappedValue.text)
         case .template(let template): return render(template, record: record).map(MappedValue.text)
@@ -140,11 +143,10 @@ extension Mapper {
 
     /// Where ``firstValue(_:in:)`` reads its value.
     mutating func firstPlace(_ slot: Int, in record: SourceRecord) -> ValuePlace? {
-        let lookup = lookup(slot, in: record.names)
-        for position in lookup.positions where position < record.count && !record.isEmpty(at: position) {
-            return .record(position)
-        }
-        guard lookup.inherited, let parent = groupParent else { return nil }
+        resolve(slot, in: record.names)
+        // Read in place: copying the lookup out retains and releases its positions.
+        if let position = positions[slot]?.firstNonEmpty(in: record) { return .record(position) }
+        guard let lookup = positions[slot], lookup.inherited, let parent = groupParent else { return nil }
         // The first row of a CSV group shares the header; other sources look the name up anew.
         let parentPositions = parent.names === record.names
             ? lookup.positions
@@ -157,13 +159,17 @@ extension Mapper {
 
     /// Where the field in `slot` (or its first alias present) is in records named by `names`.
     mutating func lookup(_ slot: Int, in names: FieldNames) -> Lookup {
+        resolve(slot, in: names)
+        return positions[slot] ?? Lookup(positions: [], inherited: slots.inherited[slot])
+    }
+
+    /// Makes ``positions`` those of `names` and fills in the slot's entry if it is missing.
+    mutating func resolve(_ slot: Int, in names: FieldNames) {
         if names !== resolvedNames { switchShape(to: names) }
-        if let cached = positions[slot] { return cached }
-        let lookup = Lookup(
+        if positions[slot] != nil { return }
+        positions[slot] = Lookup(
             positions: slots.candidates[slot].lazy.map { names.positions(of: $0) }.first { !$0.isEmpty } ?? [],
             inherited: slots.inherited[slot])
-        positions[slot] = lookup
-        return lookup
     }
 
     /// Makes ``positions`` those of `names`, keeping the current ones for when that shape returns.

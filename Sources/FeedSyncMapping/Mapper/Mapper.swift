@@ -78,6 +78,15 @@ public struct Mapper: Sendable {
     struct Lookup {
         var positions: [Int]
         var inherited: Bool
+
+        /// The first position of the field that holds a non-empty value in `record`.
+        func firstNonEmpty(in record: SourceRecord) -> Int? {
+            for index in positions.indices {
+                let position = positions[index]
+                if position < record.count && !record.isEmpty(at: position) { return position }
+            }
+            return nil
+        }
     }
 
     /// Checks that every field the mapping needs can be found in a header.
@@ -154,7 +163,8 @@ public struct Mapper: Sendable {
         defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
-        for spec in specs {
+        for index in specs.indices {
+            let spec = specs[index]
             do {
                 values[spec.field] = try value(of: spec, in: record)
             } catch {
