@@ -82,6 +82,9 @@ public struct ListSplitter: Sendable, Hashable {
         // first byte many bytes at a time, where the loop below looks at every byte (about
         // two thousand instructions for a cell of image URLs).
         if let base = bytes.baseAddress, !escapes || memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) == nil {
+            // Room for a few items at once: growing the array item by item reallocated it
+            // twice for a typical cell of two or three image URLs.
+            if !bytes.isEmpty { items.reserveCapacity(min(limit ?? 4, 4)) }
             while index < bytes.count, let found = memchr(base + index, Int32(firstByte), bytes.count - index) {
                 index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 guard matchesSeparator(bytes, at: index) else {
