@@ -35,7 +35,7 @@ extension Mapper {
             return categories.isEmpty ? nil : .categories(categories)
         }
         guard let start = firstSource(of: spec, in: record) else { return nil }
-        if let last = lastResults[spec.field.ordinal], last.input == start { return last.output }
+        if lastResults[spec.field.ordinal].input == start { return lastResults[spec.field.ordinal].output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = cachedCategories(cacheKey) { return cached }
@@ -54,7 +54,7 @@ extension Mapper {
             categoryCache[cacheKey] = .some(result)
             rememberExactly(cacheKey, result)
         }
-        lastResults[spec.field.ordinal] = (start, result)
+        lastResults[spec.field.ordinal] = LastResult(input: start, output: result)
         return result
     }
 

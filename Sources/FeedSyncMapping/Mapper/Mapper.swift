@@ -50,7 +50,7 @@ public struct Mapper: Sendable {
     var exactCategoryCache: [ExactText: MappedValue?] = [:]
     /// Each field's last raw value and its result: consecutive rows often repeat a cell
     /// (a group's inherited description, a category), and the pipeline is a pure function.
-    var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
+    var lastResults = [LastResult](repeating: LastResult(), count: ProductField.allCases.count)
     static let categoryCacheLimit = 4096
 
     /// Creates a mapper.
@@ -72,6 +72,16 @@ public struct Mapper: Sendable {
         imageRowCondition = mapping.grouping?.imageRows.map { CompiledCondition($0, slots: &slots) }
         self.slots = slots
         positions = Array(repeating: nil, count: slots.count)
+    }
+
+    /// A field's last raw value and its result.
+    ///
+    /// Not optional: the entry is compared in place, `lastResults[ordinal].input == value`,
+    /// where unwrapping an optional entry copied it out, retaining and releasing both values.
+    struct LastResult {
+        /// The raw value; at first NaN, which equals no value, not even itself.
+        var input = MappedValue.number(.nan)
+        var output: MappedValue?
     }
 
     /// Where a named field is in a header, and whether a group's later rows inherit it.
