@@ -8,7 +8,9 @@ import Foundation
 /// Field names are resolved to positions once per header (``FieldNames`` instance), not
 /// once per record, because a catalog has millions of records and one header. XML and
 /// JSON records share one instance per shape, and a feed alternates between a few
-/// shapes, so the positions of recently seen shapes are kept too.
+/// shapes, so the positions of recently seen shapes are kept too. Each source field name
+/// the mapping reads is numbered when the mapper is created (``FieldSlots``), and a shape's
+/// positions are an array by that number, so reading a field hashes nothing.
 public struct Mapper: Sendable {
     /// The mapping applied.
     public let mapping: Mapping
