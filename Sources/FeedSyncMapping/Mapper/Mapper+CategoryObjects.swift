@@ -10,7 +10,7 @@ extension Mapper {
     /// `true`/`false` or `yes`/`no` (empty is false); the first primary one stays primary,
     /// and when none is, the first category becomes primary, so there is exactly one.
     /// - Throws: ``MappingFailure`` for an `is_primary` value that is none of those.
-    mutating func categories(from objects: CategoryObjects, in record: SourceRecord) throws(MappingFailure) -> [Category] {
+    mutating func categories(from objects: CompiledCategoryObjects, in record: SourceRecord) throws(MappingFailure) -> [Category] {
         let cids = allValues(objects.cid, in: record)
         guard !cids.isEmpty else { return [] }
         let names = allValues(objects.name, in: record)
@@ -25,7 +25,7 @@ extension Mapper {
             guard !cid.isEmpty, seen.insert(cid) else { continue }
             let name = TextTransform.trim(Self.item(names, index))
             let parent = TextTransform.trim(Self.item(parents, index))
-            var isPrimary = try Self.flag(Self.item(primaries, index), field: objects.isPrimary ?? "is_primary", cid: cid)
+            var isPrimary = try Self.flag(Self.item(primaries, index), field: objects.source.isPrimary ?? "is_primary", cid: cid)
             if isPrimary {
                 if hasPrimary { isPrimary = false }
                 hasPrimary = true

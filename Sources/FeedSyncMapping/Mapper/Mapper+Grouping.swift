@@ -5,8 +5,8 @@ import FeedSyncSources
 extension Mapper {
     /// The record's group key, or `nil` when it has none (it is then a product alone).
     mutating func groupKey(of record: SourceRecord) -> String? {
-        guard let grouping = mapping.grouping else { return nil }
-        guard var value = firstSource(of: grouping.key, in: record) else { return nil }
+        guard let key = groupKeySpec else { return nil }
+        guard var value = firstSource(of: key, in: record) else { return nil }
         for operation in keyPipeline {
             // A key step that fails leaves the record ungrouped rather than rejecting it here;
             // the same value fails again, with its reason, if a field reads it.
@@ -24,7 +24,7 @@ extension Mapper {
 
     /// Whether the record only adds images to its group.
     mutating func isImageRow(_ record: SourceRecord) -> Bool {
-        guard let condition = mapping.grouping?.imageRows else { return false }
+        guard let condition = imageRowCondition else { return false }
         return matches(condition, record)
     }
 

@@ -8,7 +8,9 @@ import Foundation
 /// Field names are resolved to positions once per header (``FieldNames`` instance), not
 /// once per record, because a catalog has millions of records and one header. XML and
 /// JSON records share one instance per shape, and a feed alternates between a few
-/// shapes, so the positions of recently seen shapes are kept too.
+/// shapes, so the positions of recently seen shapes are kept too. Each source field name
+/// the mapping reads is numbered when the mapper is created (``FieldSlots``), and a shape's
+/// positions are an array by that number, so reading a field hashes nothing.
 public struct Mapper: Sendable {
     /// The mapping applied.
     public let mapping: Mapping
@@ -17,21 +19,28 @@ public struct Mapper: Sendable {
     let transformer: ValueTransformer
     /// Each field's steps, compiled once for this source, by ``ProductField/ordinal``.
     let pipelines: [[ValueTransformer.Operation]]
-    /// The mapped fields' specs in ``ProductField/allCases`` order.
+    /// The mapped fields' specs in ``ProductField/allCases`` order, compiled to slots.
     ///
     /// Both are arrays read per record by ``ProductField/ordinal``, not dictionaries keyed
     /// by the field: a `String`-backed enum hashes its raw value, about 300 instructions
     /// per field and record.
-    let specs: [(field: ProductField, spec: FieldSpec)]
+    let specs: [CompiledFieldSpec]
+    /// The source field names the mapping reads, numbered.
+    let slots: FieldSlots
+    /// The filter's conditions, compiled to slots.
+    let dropConditions: [CompiledCondition]
+    let keepConditions: [CompiledCondition]
+    /// The grouping's key and image-row condition, compiled to slots.
+    let groupKeySpec: CompiledFieldSpec?
+    let imageRowCondition: CompiledCondition?
     var resolvedNames: FieldNames?
-    /// Where each named field is in records of ``resolvedNames``.
-    var positions: [String: Lookup] = [:]
+    /// Where each slot's field is in records of ``resolvedNames``, by slot; `nil` until
+    /// first asked.
+    var positions: [Lookup?]
     /// ``positions`` of the other shapes met lately, holding their ``FieldNames`` so that
     /// an identifier is never reused for another instance while it is a key.
-    var shapeLookups: [ObjectIdentifier: (names: FieldNames, positions: [String: Lookup])] = [:]
+    var shapeLookups: [ObjectIdentifier: (names: FieldNames, positions: [Lookup?])] = [:]
     static let shapeLookupsLimit = 256
-    /// The normalized names of the columns a group's later rows inherit.
-    let inheritedNames: Set<String>
     /// The first row of the group being mapped, which inherited columns are read from.
     var groupParent: SourceRecord?
     /// The key's steps, compiled once.
@@ -43,7 +52,7 @@ public struct Mapper: Sendable {
     var exactCategoryCache: [ExactText: MappedValue?] = [:]
     /// Each field's last raw value and its result: consecutive rows often repeat a cell
     /// (a group's inherited description, a category), and the pipeline is a pure function.
-    var lastResults = [(input: MappedValue, output: MappedValue?)?](repeating: nil, count: ProductField.allCases.count)
+    var lastResults = [LastResult](repeating: LastResult(), count: ProductField.allCases.count)
     static let categoryCacheLimit = 4096
 
     /// Creates a mapper.
@@ -53,15 +62,43 @@ public struct Mapper: Sendable {
         let transformer = ValueTransformer(context: context, timeZone: mapping.timeZone)
         self.transformer = transformer
         pipelines = ProductField.allCases.map { mapping.fields[$0]?.transforms.map(transformer.compile) ?? [] }
-        specs = ProductField.allCases.compactMap { field in mapping.fields[field].map { (field, $0) } }
         keyPipeline = mapping.grouping?.key.transforms.map(transformer.compile) ?? []
-        inheritedNames = Set((mapping.grouping?.inherit ?? []).flatMap(mapping.names(for:)).map(FieldNames.normalize))
+        var slots = FieldSlots(mapping: mapping)
+        let variables = context.variables
+        specs = ProductField.allCases.compactMap { field in
+            mapping.fields[field].map { CompiledFieldSpec($0, variables: variables, slots: &slots) }
+        }
+        dropConditions = mapping.filter.drop.map { CompiledCondition($0, slots: &slots) }
+        keepConditions = mapping.filter.keep.map { CompiledCondition($0, slots: &slots) }
+        groupKeySpec = mapping.grouping.map { CompiledFieldSpec($0.key, variables: variables, slots: &slots) }
+        imageRowCondition = mapping.grouping?.imageRows.map { CompiledCondition($0, slots: &slots) }
+        self.slots = slots
+        positions = Array(repeating: nil, count: slots.count)
+    }
+
+    /// A field's last raw value and its result.
+    ///
+    /// Not optional: the entry is compared in place, `lastResults[ordinal].input == value`,
+    /// where unwrapping an optional entry copied it out, retaining and releasing both values.
+    struct LastResult {
+        /// The raw value; at first NaN, which equals no value, not even itself.
+        var input = MappedValue.number(.nan)
+        var output: MappedValue?
     }
 
     /// Where a named field is in a header, and whether a group's later rows inherit it.
     struct Lookup {
         var positions: [Int]
         var inherited: Bool
+
+        /// The first position of the field that holds a non-empty value in `record`.
+        func firstNonEmpty(in record: SourceRecord) -> Int? {
+            for index in positions.indices {
+                let position = positions[index]
+                if position < record.count && !record.isEmpty(at: position) { return position }
+            }
+            return nil
+        }
     }
 
     /// Checks that every field the mapping needs can be found in a header.
@@ -138,12 +175,13 @@ public struct Mapper: Sendable {
         defer { groupParent = nil }
         if isFiltered(record) { return .filtered }
         var values = FieldValues()
-        for (field, spec) in specs {
+        for index in specs.indices {
+            let spec = specs[index]
             do {
-                values[field] = try value(of: spec, in: record)
+                values[spec.field] = try value(of: spec, in: record)
             } catch {
                 return .rejected(Rejection(
-                    location: record.location, pid: values.text(.pid), field: field.rawValue, reason: error.message))
+                    location: record.location, pid: values.text(.pid), field: spec.field.rawValue, reason: error.message))
             }
         }
         return .values(values)

@@ -48,6 +48,14 @@ public struct SourceRecord: Sendable {
         }
     }
 
+    /// The value at `position` as its UTF-8 bytes, undecoded (invalid bytes as they are).
+    ///
+    /// For comparisons that need no `String`, such as a mapping's filter testing a column
+    /// for `draft` on every record: decoding allocates and checks the encoding.
+    public func utf8(at position: Int) -> ArraySlice<UInt8> {
+        storage[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
+    }
+
     /// Whether the value at `position` is empty.
     public func isEmpty(at position: Int) -> Bool {
         ends[position] == (position == 0 ? 0 : ends[position - 1])

@@ -391,6 +391,23 @@ struct MapperTests {
         #expect(mapper.map(MappingFactory.record(fullRow + [("status", "drafts")])).product != nil)
     }
 
+    @Test("filter values are trimmed the same for ASCII and other text, and case folds beyond ASCII")
+    func filterTrimsAndFolds() throws {
+        var mapper = try MappingFactory.mapper("""
+            filter:
+              drop: [{ field: status, in: [draft, k] }, { field: note, empty: false }]
+            fields: { pid: id, name: title, url: link, price: price }
+            """)
+        let kept: [(String, String)] = [("note", " \t\r\n")]
+        #expect(mapper.map(MappingFactory.record(fullRow + kept + [("status", "\t DRAFT \r\n")])).isFiltered)
+        #expect(mapper.map(MappingFactory.record(fullRow + kept + [("status", "\u{A0}draft\u{200B}")])).isFiltered)
+        // The Kelvin sign lower-cases to the ASCII `k`.
+        #expect(mapper.map(MappingFactory.record(fullRow + kept + [("status", "\u{212A}")])).isFiltered)
+        #expect(mapper.map(MappingFactory.record(fullRow + kept + [("status", "dr aft")])).product != nil)
+        #expect(mapper.map(MappingFactory.record(fullRow + [("note", "\u{A0}")])).product != nil)
+        #expect(mapper.map(MappingFactory.record(fullRow + [("note", " x ")])).isFiltered)
+    }
+
     @Test("collect gathers every value of repeated fields (XML elements, JSON arrays), in order")
     func collectRepeatedValues() throws {
         var mapper = try MappingFactory.mapper("""
