@@ -10,7 +10,7 @@ enum WebhookPageWriter {
         writer.raw(#"{"data":{"products":["#)
         for (index, body) in page.bodies.enumerated() {
             if index > 0 { writer.raw(",") }
-            writer.bytes.append(contentsOf: body.utf8)
+            writer.append(utf8: body)
         }
         writer.raw(#"]},"meta":{"page":{"current":"#)
         writer.number(meta.current)

@@ -26,9 +26,11 @@ extension DatafeedItem {
         writer.raw(","); writer.key("discount_amount"); writer.number(discountAmount)
         writer.raw(","); writer.key("discount_rate"); writer.number(discountRate)
         writer.raw(","); writer.key("update_time")
-        writer.bytes.append(UInt8(ascii: "\""))
-        Timestamp.appendDayFirst(updateTime, offset: updateTimeOffset, to: &writer.bytes)
-        writer.bytes.append(UInt8(ascii: "\""))
+        var time: [UInt8] = []
+        Timestamp.appendDayFirst(updateTime, offset: updateTimeOffset, to: &time)
+        writer.append(UInt8(ascii: "\""))
+        writer.append(contentsOf: time)
+        writer.append(UInt8(ascii: "\""))
         writer.raw(","); writer.key("url"); writer.string(url)
         writer.raw("}")
     }

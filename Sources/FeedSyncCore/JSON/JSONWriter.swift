@@ -4,30 +4,92 @@ import Foundation
 ///
 /// The export and upload paths write millions of products of one fixed shape; a writer
 /// that appends straight into bytes avoids `JSONEncoder`'s boxing and is several times
-/// faster on Linux (see README, "Performance").
+/// faster on Linux (see README, "Performance"). The bytes live in a buffer of its own
+/// rather than an `Array`: every append to an array checks uniqueness and capacity through
+/// a generic path (about 130 instructions an append, a product has about 60), where here
+/// an append is a capacity test and a copy. A value type like `Array`: a copy shares the
+/// buffer until either side writes.
 public struct JSONWriter: Sendable {
-    /// The JSON written so far, UTF-8.
-    public var bytes: [UInt8]
+    private var buffer: JSONWriterBuffer
 
     /// Creates a writer with an empty buffer of `capacity` bytes.
     public init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        buffer = JSONWriterBuffer(capacity: capacity)
+    }
+
+    /// The JSON written so far, UTF-8 (a copy).
+    public var bytes: [UInt8] {
+        withBytes { Array($0) }
+    }
+
+    /// How many bytes were written.
+    public var count: Int { buffer.count }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    /// Forgets what was written, keeping the buffer's capacity.
+    public mutating func removeAll() {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = JSONWriterBuffer(capacity: buffer.capacity) }
+        buffer.count = 0
+    }
+
+    /// Room for `count` more bytes: a pointer to write them at, then ``commit(_:)`` them.
+    @inline(__always)
+    private mutating func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(!isKnownUniquelyReferenced(&buffer) || buffer.capacity - buffer.count < count) {
+            buffer = buffer.copy(minimumCapacity: buffer.count + count)
+        }
+        return buffer.base + buffer.count
+    }
+
+    @inline(__always)
+    private mutating func commit(_ count: Int) {
+        buffer.count += count
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        commit(1)
+    }
+
+    /// Appends bytes as they are (JSON already written, punctuation).
+    @inline(__always)
+    public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count).update(from: source, count: bytes.count)
+        commit(bytes.count)
+    }
+
+    /// Appends bytes as they are.
+    public mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    /// Appends a string's UTF-8 as it is, without escaping (text that is already JSON).
+    public mutating func append(utf8 text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) != nil { return }
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Appends raw bytes (punctuation, literals) unchanged.
-    @inlinable
+    @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append(contentsOf: $0) }
     }
 
     /// Appends `"key":` for an object key that needs no escaping.
-    @inlinable
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         raw(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
     }
 
     /// Appends a JSON string with the escapes RFC 8259 requires.
@@ -41,17 +103,17 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string from UTF-8 bytes.
     public mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var runStart = 0
         var index = Self.firstEscape(in: utf8, from: 0)
         while index < utf8.count {
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            if runStart < index { append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
             appendEscape(utf8[index])
             runStart = index + 1
             index = Self.firstEscape(in: utf8, from: runStart)
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        if runStart < utf8.count { append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte at or after `start` that needs an escape, or `utf8.count`.
@@ -93,19 +155,19 @@ public struct JSONWriter: Sendable {
 
     /// Appends the escape of one byte that ``needsEscape(_:)``.
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         default:
             let hex: StaticString = "0123456789abcdef"
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(hex.utf8Start[Int(byte >> 4)])
-            bytes.append(hex.utf8Start[Int(byte & 0xF)])
+            append(UInt8(ascii: "u"))
+            append(UInt8(ascii: "0"))
+            append(UInt8(ascii: "0"))
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 
@@ -122,7 +184,7 @@ public struct JSONWriter: Sendable {
         if value == value.rounded(), abs(value) < 1e15 {
             appendInteger(Int64(value))
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            append(utf8: value.description)
         }
     }
 
@@ -134,19 +196,19 @@ public struct JSONWriter: Sendable {
     /// Appends an integer's decimal digits, as `String(value)` writes them, without making
     /// the `String`.
     private mutating func appendInteger(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var divisor: UInt64 = 1
         while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude / divisor))
+            append(UInt8(truncatingIfNeeded: 48 + magnitude / divisor))
             magnitude %= divisor
             divisor /= 10
         } while divisor > 0
     }
 
     /// Appends `true` or `false`.
-    @inlinable
+    @inline(__always)
     public mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
@@ -158,13 +220,40 @@ public struct JSONWriter: Sendable {
             Timestamp.append(value, to: &lastDateText)
             lastDate = value
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: lastDateText)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        append(contentsOf: lastDateText)
+        append(UInt8(ascii: "\""))
     }
 
     /// The time ``date(_:)`` wrote last and its text: an export stamps most products with
     /// the run's time, twice each.
     private var lastDate: Date?
     private var lastDateText: [UInt8] = []
+}
+
+/// The storage of a ``JSONWriter``: a growable byte buffer that frees itself.
+///
+/// `@unchecked Sendable` for the same reason `Array` is `Sendable`: the writer only writes
+/// to a buffer it alone refers to (`isKnownUniquelyReferenced`), and shared ones are only read.
+final class JSONWriterBuffer: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// A buffer of at least `minimumCapacity` (growing by doubling) holding these bytes.
+    func copy(minimumCapacity: Int) -> JSONWriterBuffer {
+        let copy = JSONWriterBuffer(capacity: Swift.max(minimumCapacity, capacity * 2))
+        copy.base.update(from: base, count: count)
+        copy.count = count
+        return copy
+    }
 }

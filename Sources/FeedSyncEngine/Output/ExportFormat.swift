@@ -47,7 +47,7 @@ public struct ProductStreamWriter {
     /// Writes one product.
     /// - Throws: ``OutputError`` when writing fails.
     public mutating func write(_ product: Product) throws {
-        writer.bytes.removeAll(keepingCapacity: true)
+        writer.removeAll()
         switch format {
         case .affili:
             if count > 0 { writer.raw(",") }
@@ -62,7 +62,7 @@ public struct ProductStreamWriter {
             writer.raw("\n")
         }
         count += 1
-        try output.write(writer.bytes)
+        try writer.withBytes { try output.write($0) }
     }
 
     /// Writes the format's closing and flushes.

@@ -43,6 +43,13 @@ public final class OutputFile {
         if buffer.count >= blockSize { try flush() }
     }
 
+    /// Appends bytes, writing a block out when the buffer is full.
+    /// - Throws: ``OutputError`` when the write fails (disk full, closed pipe).
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= blockSize { try flush() }
+    }
+
     /// Appends text as UTF-8.
     public func write(_ text: String) throws {
         try write(Array(text.utf8))
