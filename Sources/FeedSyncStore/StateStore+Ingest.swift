@@ -20,7 +20,7 @@ extension StateStore {
     public func ingest(_ products: [IncomingProduct], destination: String, run: Int64, now: Date, dryRun: Bool = false) throws -> [ProductChange] {
         try write("record read products") { db in
             if dryRun { try Self.createDryRunTable(db) }
-            var scratch: [UInt8] = []
+            var scratch = JSONWriter(capacity: 4096)
             return try products.map {
                 try ingest($0, db: db, destination: destination, run: run, now: now, dryRun: dryRun, scratch: &scratch)
             }
@@ -29,7 +29,7 @@ extension StateStore {
 
     private func ingest(
         _ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool,
-        scratch: inout [UInt8]
+        scratch: inout JSONWriter
     ) throws -> ProductChange {
         var product = incoming.product
         let hash = Int64(bitPattern: product.contentHash(scratch: &scratch))

@@ -149,7 +149,7 @@ extension StateStore {
             """)
         let update = try db.makeStatement(sql: "UPDATE product SET hash = ?, acked_hash = ?, refused_hash = ? WHERE id = ?")
         let decoder = JSONDecoder()
-        var scratch: [UInt8] = []
+        var scratch = JSONWriter(capacity: 4096)
         var last: Int64 = 0
         while true {
             let rows = try Row.fetchAll(select, arguments: [last])

@@ -23,7 +23,13 @@ final class StoredStateWindow: Sendable {
     static let size = 1000
 
     private struct Window {
-        var states: [String: StoredState] = [:]
+        /// The rows read, in id order; a state is `nil` once its row was rewritten.
+        var rows: [(pid: String, state: StoredState?)] = []
+        /// The row the next product is expected at: a feed in its recorded order is
+        /// matched by comparing one pid, without hashing.
+        var cursor = 0
+        /// Row positions by pid, built at the first product out of order.
+        var positions: [String: Int]?
         /// One past the highest row id read.
         var end: Int64 = 0
         /// What the states were read for: another destination or source reads afresh.
@@ -33,7 +39,35 @@ final class StoredStateWindow: Sendable {
         var isOpen = false
 
         func covers(destination: String, source: String) -> Bool {
-            isOpen && !states.isEmpty && self.destination == destination && self.source == source
+            isOpen && !rows.isEmpty && self.destination == destination && self.source == source
+        }
+
+        /// The position of `pid`'s row, if the window holds it.
+        mutating func position(of pid: String) -> Int? {
+            if cursor < rows.count, rows[cursor].pid == pid { return cursor }
+            if positions == nil {
+                var built: [String: Int] = [:]
+                built.reserveCapacity(rows.count)
+                for index in rows.indices { built[rows[index].pid] = index }
+                positions = built
+            }
+            return positions?[pid]
+        }
+
+        /// `pid`'s state, moving the cursor past its row.
+        mutating func state(of pid: String) -> StoredState? {
+            guard let index = position(of: pid) else { return nil }
+            cursor = index + 1
+            return rows[index].state
+        }
+
+        mutating func forget(_ pid: String) {
+            // Usually the product just looked up, just before the cursor.
+            if cursor > 0, cursor <= rows.count, rows[cursor - 1].pid == pid {
+                rows[cursor - 1].state = nil
+            } else if let index = position(of: pid) {
+                rows[index].state = nil
+            }
         }
     }
 
@@ -51,14 +85,14 @@ final class StoredStateWindow: Sendable {
 
     /// Forgets `pid`'s state, after its row was written.
     func forget(_ pid: String) {
-        window.withLock { _ = $0.states.removeValue(forKey: pid) }
+        window.withLock { $0.forget(pid) }
     }
 
     /// The stored state of `pid`, from the window when it holds it, else by index search
     /// (then reading ahead from there when the product lies just past the window).
     func state(of pid: String, destination: String, source: String, db: Database) throws -> StoredState? {
         let held = window.withLock { window in
-            window.covers(destination: destination, source: source) ? window.states[pid] : nil
+            window.covers(destination: destination, source: source) ? window.state(of: pid) : nil
         }
         if let held { return held }
         guard let found = try StoredState.fetch(StoredState.statement(db), destination: destination, pid: pid, source: source) else {
@@ -88,8 +122,8 @@ final class StoredStateWindow: Sendable {
         sqlite3_bind_int64(sqlite, 2, id)
         StoredState.bind(destination, at: 3, in: sqlite)
         sqlite3_bind_int64(sqlite, 4, Int64(Self.size))
-        var states: [String: StoredState] = [:]
-        states.reserveCapacity(Self.size)
+        var rows: [(pid: String, state: StoredState?)] = []
+        rows.reserveCapacity(Self.size)
         var end = id + 1
         while true {
             let code = sqlite3_step(sqlite)
@@ -99,11 +133,11 @@ final class StoredStateWindow: Sendable {
             let length = Int(sqlite3_column_bytes(sqlite, 7))
             guard let text = sqlite3_column_text(sqlite, 7) else { continue }
             let pid = String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self)
-            states[pid] = state
+            rows.append((pid, state))
             end = state.id + 1
         }
         window.withLock { window in
-            window = Window(states: states, end: end, destination: destination, source: source, isOpen: true)
+            window = Window(rows: rows, end: end, destination: destination, source: source, isOpen: true)
         }
     }
 }
