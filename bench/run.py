@@ -430,6 +430,9 @@ def restore_state(state, backup):
         os.unlink(path)
     for name in os.listdir(backup):
         shutil.copy2(os.path.join(backup, name), os.path.join(os.path.dirname(state), name))
+    # The copy leaves up to 2.4 GB (1M products) of dirty pages; written back during the
+    # measured sync, they would be charged to it. A scheduled sync follows no such copy.
+    os.sync()
 
 
 def read_report(path):
