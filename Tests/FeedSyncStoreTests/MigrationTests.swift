@@ -62,14 +62,25 @@ struct RehashMigrationTests {
         }
     }
 
+    /// Opens (so migrates) a v4 store holding `rows` in `folder`, after `edit` changed it.
+    private func migratedStore(
+        _ rows: [(product: Product, hash: Int64, acked: Int64?, refused: Int64?)], in folder: TemporaryStoreFolder,
+        editing edit: (DatabaseQueue) throws -> Void = { _ in }
+    ) throws -> StateStore {
+        let url = folder.file("state.sqlite")
+        try makeV4Store(at: url, rows)
+        let queue = try DatabaseQueue(path: url.path)
+        try edit(queue)
+        try queue.close()
+        return try StateStore(url: url)
+    }
+
     @Test("an acknowledged product is unchanged after the re-hash, and its hash is the new content hash")
     func acknowledgedStaysUnchanged() throws {
         let folder = try TemporaryStoreFolder()
         defer { folder.remove() }
-        let url = folder.file("state.sqlite")
         let product = makeProduct(pid: "p1")
-        try makeV4Store(at: url, [(product, 111, 111, nil)])
-        let store = try StateStore(url: url)
+        let store = try migratedStore([(product, 111, 111, nil)], in: folder)
         let stored = try #require(try store.stored("p1"))
         #expect(stored.hash == product.storedHash)
         #expect(stored.ackedHash == product.storedHash)
@@ -80,10 +91,8 @@ struct RehashMigrationTests {
     func olderAcknowledgementStaysPending() throws {
         let folder = try TemporaryStoreFolder()
         defer { folder.remove() }
-        let url = folder.file("state.sqlite")
         let product = makeProduct(pid: "p2")
-        try makeV4Store(at: url, [(product, 222, 999, nil)])
-        let store = try StateStore(url: url)
+        let store = try migratedStore([(product, 222, 999, nil)], in: folder)
         #expect(try store.allPending().map(\.pid) == ["p2"])
         #expect(try store.ingest(products: [product], run: store.newRun(), now: secondRunTime) == [.changed])
     }
@@ -92,11 +101,9 @@ struct RehashMigrationTests {
     func newAndRefusedKeepTheirState() throws {
         let folder = try TemporaryStoreFolder()
         defer { folder.remove() }
-        let url = folder.file("state.sqlite")
         let fresh = makeProduct(pid: "p3")
         let refused = makeProduct(pid: "p4", price: 5)
-        try makeV4Store(at: url, [(fresh, 333, nil, nil), (refused, 444, nil, 444)])
-        let store = try StateStore(url: url)
+        let store = try migratedStore([(fresh, 333, nil, nil), (refused, 444, nil, 444)], in: folder)
         #expect(try store.stored("p4")?.refusedHash == refused.storedHash)
         #expect(try store.allPending().map(\.pid) == ["p3"])
         #expect(try store.ingest(products: [fresh, refused], run: store.newRun(), now: secondRunTime) == [.new, .new])
@@ -106,13 +113,10 @@ struct RehashMigrationTests {
     func undecodableBodyIsReplaced() throws {
         let folder = try TemporaryStoreFolder()
         defer { folder.remove() }
-        let url = folder.file("state.sqlite")
         let product = makeProduct(pid: "p5")
-        try makeV4Store(at: url, [(product, 555, 555, nil)])
-        let queue = try DatabaseQueue(path: url.path)
-        try queue.write { try $0.execute(sql: "UPDATE product_body SET body = '{\"pid\":'") }
-        try queue.close()
-        let store = try StateStore(url: url)
+        let store = try migratedStore([(product, 555, 555, nil)], in: folder) { queue in
+            try queue.write { try $0.execute(sql: "UPDATE product_body SET body = '{\"pid\":'") }
+        }
         #expect(try store.stored("p5")?.hash != product.storedHash)
         #expect(try store.ingest(products: [product], run: store.newRun(), now: secondRunTime) == [.changed])
         #expect(try store.stored("p5")?.hash == product.storedHash)
