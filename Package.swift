@@ -22,15 +22,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
-        // Models, JSON writing, errors and reports. No dependencies, so it builds first and fast.
-        .target(name: "FeedSyncCore", swiftSettings: strict),
+        // SSE2 byte searches (static inline C, so Swift inlines them) for the CSV scanner and
+        // the JSON writer's escape scan.
+        .target(name: "CByteSearch"),
+        // Models, JSON writing, errors and reports. No package dependencies, so it builds first and fast.
+        .target(name: "FeedSyncCore", dependencies: ["CByteSearch"], swiftSettings: strict),
         // Byte streams and record readers (CSV now; XML and JSON pages later).
         // libxml2's SAX2 push parser for the XML source (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib, for gzip feeds (Debian zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
-            name: "FeedSyncSources", dependencies: ["FeedSyncCore", "FeedSyncHTTP", "CZlib", "CLibXML2"],
+            name: "FeedSyncSources", dependencies: ["FeedSyncCore", "FeedSyncHTTP", "CZlib", "CLibXML2", "CByteSearch"],
             swiftSettings: strict
         ),
         // Line-aware YAML reading and the feedsync.yml model.

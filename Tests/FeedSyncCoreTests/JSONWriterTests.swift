@@ -100,21 +100,33 @@ struct JSONWriterTests {
         #expect(written { $0.key("old_price") } == #""old_price":"#)
     }
 
-    @Test("the word-at-a-time scan escapes every byte as a byte-by-byte escaper would, at any offset")
+    @Test("the sixteen-byte scan escapes every byte as a byte-by-byte escaper would, at any offset")
     func wordScanMatchesByteScan() {
         // Every byte that needs an escape, and its neighbours that do not, at every offset
-        // of a string longer than two words, plus non-ASCII text around it.
+        // of a string longer than two sixteen-byte blocks, plus non-ASCII text around it.
         let specials: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x22, 0x5C]
         let neighbours: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F]
         for byte in specials + neighbours {
-            for offset in 0..<20 {
-                var text = Array("abcdefghij".utf8) + Array("سلام!".utf8)
+            for offset in 0..<44 {
+                var text = Array("abcdefghijklmnopqrstuvwxyz".utf8) + Array("سلام!".utf8) + Array("0123456".utf8)
                 text.insert(byte, at: min(offset, text.count))
                 var writer = JSONWriter()
                 text.withUnsafeBufferPointer { writer.appendEscaped($0) }
                 #expect(writer.bytes == Self.referenceEscape(text), "byte \(byte) at \(offset)")
             }
         }
+    }
+
+    @Test("a string of escapes longer than the writer's room grows it and keeps every escape")
+    func escapesGrowTheBuffer() {
+        // Every escape widens the string (to 2 or 6 bytes), so the room made for the plain
+        // string runs out in the middle of it, several times over.
+        let text = (0..<600).map { index -> UInt8 in [0x01, 0x22, 0x41, 0x0A, 0x1F, 0x5C][index % 6] }
+        var writer = JSONWriter(capacity: 16)
+        writer.raw("[")
+        text.withUnsafeBufferPointer { writer.appendEscaped($0) }
+        writer.raw("]")
+        #expect(writer.bytes == [0x5B] + Self.referenceEscape(text) + [0x5D])
     }
 
     /// RFC 8259 escaping, one byte at a time.

@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 
 /// Appends JSON tokens to a byte buffer.
@@ -102,73 +103,73 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends a JSON string from UTF-8 bytes.
+    ///
+    /// Writes straight into reserved memory: one capacity check for a string without
+    /// escapes instead of one per run and per escaped byte. Room is made for the string as
+    /// it is; an escape (at most six bytes for one) makes room for itself and the rest.
     public mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        append(UInt8(ascii: "\""))
-        var runStart = 0
-        var index = Self.firstEscape(in: utf8, from: 0)
-        while index < utf8.count {
-            if runStart < index { append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-            appendEscape(utf8[index])
-            runStart = index + 1
-            index = Self.firstEscape(in: utf8, from: runStart)
+        let quote = UInt8(ascii: "\"")
+        let count = utf8.count
+        var out = reserve(count &+ 2)
+        var available = buffer.capacity &- buffer.count
+        out[0] = quote
+        var written = 1
+        if let source = utf8.baseAddress {
+            var runStart = 0
+            var index = Self.firstEscape(in: utf8, from: 0)
+            while index < count {
+                let run = index &- runStart
+                // The run, the escape, the bytes after it and the closing quote.
+                let needed = run &+ 6 &+ (count &- index)
+                if available &- written < needed {
+                    commit(written)
+                    out = reserve(needed)
+                    available = buffer.capacity &- buffer.count
+                    written = 0
+                }
+                (out + written).update(from: source + runStart, count: run)
+                written &+= run
+                written &+= Self.writeEscape(of: source[index], to: out + written)
+                runStart = index &+ 1
+                index = Self.firstEscape(in: utf8, from: runStart)
+            }
+            (out + written).update(from: source + runStart, count: count &- runStart)
+            written &+= count &- runStart
         }
-        if runStart < utf8.count { append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        append(UInt8(ascii: "\""))
+        out[written] = quote
+        commit(written &+ 1)
     }
 
     /// The index of the first byte at or after `start` that needs an escape, or `utf8.count`.
     ///
-    /// Most strings need none, so eight bytes are tested at a time (SWAR) and only the word
-    /// holding an escape, and the last few bytes, are looked at one by one.
+    /// Most strings need none; the search runs sixteen bytes at a time (SSE2, in
+    /// ``CByteSearch``).
+    @inline(__always)
     static func firstEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = utf8.baseAddress {
-            while index + 8 <= utf8.count,
-                  !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-            }
-        }
-        while index < utf8.count, !needsEscape(utf8[index]) { index += 1 }
-        return index
+        guard let base = utf8.baseAddress else { return start }
+        return cbs_first_json_escape(base, start, utf8.count)
     }
 
-    /// Whether a byte must be escaped in a JSON string: a control character, `"` or `\\`.
+    /// Writes the escape of one byte that ``firstEscape(in:from:)`` found.
+    /// - Returns: how many bytes were written, at most six.
     @inline(__always)
-    static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    /// Whether any of the eight bytes of `word` needs an escape. The classic "has a byte
-    /// less than n" and "has a zero byte" bit tricks: exact about whether one exists, which
-    /// is all that is asked (``firstEscape(in:from:)`` then finds it byte by byte).
-    @inline(__always)
-    static func wordNeedsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let control = (word &- ones &* 0x20) & ~word
-        let quote = (quotes &- ones) & ~quotes
-        let backslash = (backslashes &- ones) & ~backslashes
-        return (control | quote | backslash) & highs != 0
-    }
-
-    /// Appends the escape of one byte that ``needsEscape(_:)``.
-    private mutating func appendEscape(_ byte: UInt8) {
-        append(UInt8(ascii: "\\"))
+    private static func writeEscape(of byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\\")
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
-        case 0x0A: append(UInt8(ascii: "n"))
-        case 0x0D: append(UInt8(ascii: "r"))
-        case 0x09: append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[1] = byte
+        case 0x0A: out[1] = UInt8(ascii: "n")
+        case 0x0D: out[1] = UInt8(ascii: "r")
+        case 0x09: out[1] = UInt8(ascii: "t")
         default:
             let hex: StaticString = "0123456789abcdef"
-            append(UInt8(ascii: "u"))
-            append(UInt8(ascii: "0"))
-            append(UInt8(ascii: "0"))
-            append(hex.utf8Start[Int(byte >> 4)])
-            append(hex.utf8Start[Int(byte & 0xF)])
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = hex.utf8Start[Int(byte >> 4)]
+            out[5] = hex.utf8Start[Int(byte & 0xF)]
+            return 6
         }
+        return 2
     }
 
     /// Appends a number; integral values are written without a fraction, others in the

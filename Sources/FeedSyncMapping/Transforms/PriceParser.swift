@@ -45,6 +45,7 @@ public struct PriceParser: Sendable, Hashable {
     /// - Throws: ``TransformError`` naming the value and the reason when the text is not
     ///   exactly one non-negative number.
     public func parse(_ text: String) throws(TransformError) -> Double {
+        if let amount = Self.plainInteger(text) { return conversion?.apply(amount) ?? amount }
         let scalars = text.unicodeScalars
         let scan = try PriceScan(scalars, text: text)
         let decimal = try scan.decimalSeparator(locale: locale, text: text)
@@ -59,6 +60,22 @@ public struct PriceParser: Sendable, Hashable {
             throw Self.error(text, "the number is too large to be a price")
         }
         return amount
+    }
+
+    /// The value of text made only of ASCII digits, the usual price cell, without the two
+    /// scalar walks; `nil` for anything else. At most 15 digits, which a `Double` holds
+    /// exactly; longer numbers take the general path.
+    @inline(__always)
+    static func plainInteger(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard utf8.count > 0, utf8.count <= 15 else { return nil }
+        var value = 0
+        for byte in utf8 {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+        }
+        return Double(value)
     }
 
     /// Reads a price that may be missing, such as an old or sale price.

@@ -25,6 +25,15 @@ struct PriceParserTests {
         #expect(try auto.parse(text) == expected)
     }
 
+    @Test(
+        "prices of digits alone read as the same number at every length, also past fifteen digits",
+        arguments: ["1", "09", "4797000", "123456789012345", "1234567890123456", "99999999999999999999"])
+    func digitsOnly(text: String) throws {
+        let expected = try #require(Double(text))
+        #expect(try dotDecimal.parse(text) == expected)
+        #expect(try auto.parse(text) == expected)
+    }
+
     @Test("a number may start with its decimal point")
     func leadingDecimalPoint() throws {
         #expect(try auto.parse(".5") == 0.5)
