@@ -20,19 +20,19 @@ extension StateStore {
     public func ingest(_ products: [IncomingProduct], destination: String, run: Int64, now: Date, dryRun: Bool = false) throws -> [ProductChange] {
         try write("record read products") { db in
             if dryRun { try Self.createDryRunTable(db) }
-            var scratch = JSONWriter(capacity: 4096)
+            let scratch = ContentHashScratch()
             return try products.map {
-                try ingest($0, db: db, destination: destination, run: run, now: now, dryRun: dryRun, scratch: &scratch)
+                try ingest($0, db: db, destination: destination, run: run, now: now, dryRun: dryRun, scratch: scratch)
             }
         }
     }
 
     private func ingest(
         _ incoming: IncomingProduct, db: Database, destination: String, run: Int64, now: Date, dryRun: Bool,
-        scratch: inout JSONWriter
+        scratch: ContentHashScratch
     ) throws -> ProductChange {
         var product = incoming.product
-        let hash = Int64(bitPattern: product.contentHash(scratch: &scratch))
+        let hash = Int64(bitPattern: product.contentHash(scratch: scratch))
         let existing = try window.state(of: product.pid, destination: destination, source: incoming.source, db: db)
         if dryRun, let earlier = try String.fetchOne(
             db.cachedStatement(sql: "SELECT origin FROM temp.dry_run_seen WHERE pid = ?"), arguments: [product.pid]) {

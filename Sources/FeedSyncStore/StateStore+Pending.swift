@@ -47,7 +47,11 @@ extension StateStore {
         switch selection {
         case .unacknowledged:
             return try read("count pending products") { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product p WHERE p.destination = ? AND \(Self.unacknowledged)", arguments: [destination]) ?? 0
+                // Named, because without statistics SQLite picks any index on `destination`
+                // and counts by visiting every product (0.2 s for a million, nothing pending).
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM product p INDEXED BY product_pending WHERE p.destination = ? AND \(Self.unacknowledged)",
+                    arguments: [destination]) ?? 0
             }
         case .readInRun(let run):
             return marks.count(run: run)

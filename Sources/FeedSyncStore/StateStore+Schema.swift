@@ -149,7 +149,7 @@ extension StateStore {
             """)
         let update = try db.makeStatement(sql: "UPDATE product SET hash = ?, acked_hash = ?, refused_hash = ? WHERE id = ?")
         let decoder = JSONDecoder()
-        var scratch = JSONWriter(capacity: 4096)
+        let scratch = ContentHashScratch()
         var last: Int64 = 0
         while true {
             let rows = try Row.fetchAll(select, arguments: [last])
@@ -159,7 +159,7 @@ extension StateStore {
                 let body: String = row[4]
                 let newHash: Int64
                 if let product = try? decoder.decode(Product.self, from: Data(body.utf8)) {
-                    newHash = Int64(bitPattern: product.contentHash(scratch: &scratch))
+                    newHash = Int64(bitPattern: product.contentHash(scratch: scratch))
                 } else {
                     newHash = Int64(bitPattern: XXH64.hash(Array(body.utf8)))
                 }

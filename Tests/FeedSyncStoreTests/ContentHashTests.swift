@@ -115,3 +115,28 @@ struct ContentHashTests {
         #expect(decoded.contentHash == product.contentHash)
     }
 }
+
+@Suite("Content hash encoding")
+struct ContentHashEncodingTests {
+    @Test("the hash is XXH64 of the documented encoding, the one schema v5 stores hold")
+    func documentedEncoding() {
+        let product = Product(
+            pid: "p-1", name: "چای سبز", url: "https://shop.example/p/1", price: 125_000, oldPrice: nil, inStock: true,
+            images: ["https://shop.example/i/1.jpg"],
+            categories: [Category(cid: "tea", name: "Tea", url: "https://shop.example/c/tea", parentCid: nil, isPrimary: true)],
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000), updatedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        var bytes: [UInt8] = []
+        func count(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes += $0 } }
+        func field(_ text: String) { count(text.utf8.count); bytes += text.utf8 }
+        field("p-1"); field("چای سبز"); field("https://shop.example/p/1")
+        withUnsafeBytes(of: Double(125_000).bitPattern.littleEndian) { bytes += $0 }
+        bytes.append(0)  // no old price
+        bytes.append(1)  // in stock
+        count(1); field("https://shop.example/i/1.jpg")
+        count(1); field("tea"); field("Tea"); field("https://shop.example/c/tea")
+        bytes.append(0)  // no parent
+        bytes.append(1)  // primary
+        #expect(product.contentHash == XXH64.hash(bytes))
+        #expect(product.contentHash(scratch: ContentHashScratch(capacity: 1)) == XXH64.hash(bytes))
+    }
+}
