@@ -45,7 +45,12 @@ public struct PriceParser: Sendable, Hashable {
     /// - Throws: ``TransformError`` naming the value and the reason when the text is not
     ///   exactly one non-negative number.
     public func parse(_ text: String) throws(TransformError) -> Double {
-        if let amount = Self.plainInteger(text) { return conversion?.apply(amount) ?? amount }
+        if let amount = Self.plainInteger(text, currencyCode: conversion == nil) { return conversion?.apply(amount) ?? amount }
+        return try parseScanning(text)
+    }
+
+    /// ``parse(_:)`` without the shortcut for plain integers: the general reading.
+    func parseScanning(_ text: String) throws(TransformError) -> Double {
         let scalars = text.unicodeScalars
         let scan = try PriceScan(scalars, text: text)
         let decimal = try scan.decimalSeparator(locale: locale, text: text)
@@ -62,15 +67,32 @@ public struct PriceParser: Sendable, Hashable {
         return amount
     }
 
-    /// The value of text made only of ASCII digits, the usual price cell, without the two
-    /// scalar walks; `nil` for anything else. At most 15 digits, which a `Double` holds
-    /// exactly; longer numbers take the general path.
+    /// The value of the usual price cell, 1 to 15 ASCII digits, optionally followed by a
+    /// space and a three-letter currency code (`4797000 IRR`, Google Merchant's form) when
+    /// `currencyCode` allows, without the two scalar walks of the general reading, which
+    /// gives the same value; `nil` for anything else. A code is allowed only without a unit
+    /// conversion, where it cannot change the amount. Fifteen digits are exact in a `Double`.
     @inline(__always)
-    static func plainInteger(_ text: String) -> Double? {
+    static func plainInteger(_ text: String, currencyCode: Bool) -> Double? {
         let utf8 = text.utf8
-        guard utf8.count > 0, utf8.count <= 15 else { return nil }
+        var digits = utf8.count
+        if currencyCode, digits >= 5 {
+            // A code needs the digits before it, a space and three capital letters.
+            let tail = utf8.suffix(4)
+            var index = tail.startIndex
+            if tail[index] == UInt8(ascii: " ") {
+                index = tail.index(after: index)
+                var letters = 0
+                while index < tail.endIndex, tail[index] &- UInt8(ascii: "A") < 26 {
+                    letters += 1
+                    index = tail.index(after: index)
+                }
+                if letters == 3 { digits -= 4 }
+            }
+        }
+        guard digits > 0, digits <= 15 else { return nil }
         var value = 0
-        for byte in utf8 {
+        for byte in utf8.prefix(digits) {
             let digit = byte &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             value = value &* 10 &+ Int(digit)
