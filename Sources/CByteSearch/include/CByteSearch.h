@@ -50,18 +50,24 @@ static inline long cbs_first_of4(const uint8_t *base, long from, long end,
     return end;
 }
 
-/// The index of the first byte of `base[from..<end]` that a JSON string must escape (a
-/// control character, `"` or `\`), or `end`.
-static inline long cbs_first_json_escape(const uint8_t *base, long from, long end) {
+/// The index of the first byte of `base[from..<end]` that is `"`, `\`, a control
+/// character or, when `non_ascii` is set, a byte of 0x80 or more; `end` when there is none.
+///
+/// Without `non_ascii`: the bytes a JSON string must escape (the writer). With it: the
+/// bytes that end a plain run of string content, the rest to be checked as UTF-8 (the
+/// reader). Callers pass a constant, which the inlining folds away.
+static inline long cbs_first_json_special(const uint8_t *base, long from, long end, int non_ascii) {
     long index = from;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     // Unsigned `byte <= 0x1F` is a saturating subtraction of 0x1F that leaves zero.
     const __m128i lastControl = _mm_set1_epi8(0x1F), zero = _mm_setzero_si128();
 #endif
-    CBS_SEARCH(_mm_or_si128(_mm_cmpeq_epi8(_mm_subs_epu8(bytes, lastControl), zero),
+    // A non-ASCII byte's own high bit is its lane of the mask, so `bytes` itself joins the hits.
+    CBS_SEARCH(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_subs_epu8(bytes, lastControl), zero),
+                                         non_ascii ? bytes : zero),
                             _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash))),
-               byte < 0x20 || byte == '"' || byte == '\\')
+               byte < 0x20 || (non_ascii && byte >= 0x80) || byte == '"' || byte == '\\')
     return end;
 }
 

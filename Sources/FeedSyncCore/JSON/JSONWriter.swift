@@ -147,7 +147,7 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     static func firstEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = utf8.baseAddress else { return start }
-        return cbs_first_json_escape(base, start, utf8.count)
+        return cbs_first_json_special(base, start, utf8.count, 0)
     }
 
     /// Writes the escape of one byte that ``firstEscape(in:from:)`` found.

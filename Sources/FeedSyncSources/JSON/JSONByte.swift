@@ -1,5 +1,7 @@
-/// The bytes the JSON reader looks for, and a word-at-a-time scan for the bytes that end a
-/// plain run of string content.
+import CByteSearch
+
+/// The bytes the JSON reader looks for, and a scan for the bytes that end a plain run of
+/// string content.
 enum JSONByte {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
@@ -26,37 +28,12 @@ enum JSONByte {
     /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
     static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-    private static let quotes: UInt64 = ones &* 0x22
-    private static let backslashes: UInt64 = ones &* 0x5C
-    private static let spaces: UInt64 = ones &* 0x20
-
     /// The index of the first byte in `base[from..<end]` that a string scan must stop at:
     /// `"`, `\`, a control character (< 0x20) or a non-ASCII byte (≥ 0x80, to be checked as
-    /// UTF-8); `end` when there is none.
-    ///
-    /// Eight bytes are tested at once with the "has a byte less than n" bit trick, which
-    /// is exact in the lowest flagged lane (false hits can only be above a true one), and
-    /// the lowest lane is all this uses.
+    /// UTF-8); `end` when there is none. Sixteen bytes at a time (SSE2, in ``CByteSearch``).
     @inline(__always)
     static func firstSpecialStringByte(in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
-        var index = from
-        let raw = UnsafeRawPointer(base)
-        while index &+ 8 <= end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let quote = word ^ quotes
-            let backslash = word ^ backslashes
-            let hits = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- spaces) | word) & highs
-            if hits != 0 { return index &+ (hits.trailingZeroBitCount &>> 3) }
-            index &+= 8
-        }
-        while index < end {
-            let byte = base[index]
-            if byte == quote || byte == backslash || byte < 0x20 || byte >= 0x80 { return index }
-            index &+= 1
-        }
-        return end
+        cbs_first_json_special(base, from, end, 1)
     }
 
     /// Whether `byte` can be part of a number's text (the grammar is checked afterwards).

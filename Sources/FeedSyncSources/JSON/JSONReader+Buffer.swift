@@ -43,7 +43,18 @@ extension JSONReader {
 
     /// Skips spaces, tabs and line breaks, counting lines.
     /// - Returns: the next byte, not consumed, or `nil` at the end of the stream.
+    @inline(__always)
     mutating func skipWhitespace() throws -> UInt8? {
+        // Compact JSON has no white space between tokens: answer that case inline.
+        if position < count {
+            let byte = chunk.base[position]
+            if byte > JSONByte.space { return byte }
+        }
+        return try skipWhitespaceRun()
+    }
+
+    /// ``skipWhitespace()`` where there is white space, or the chunk is used up.
+    private mutating func skipWhitespaceRun() throws -> UInt8? {
         while true {
             if position == count, !(try refill()) { return nil }
             let base = chunk.base

@@ -13,14 +13,19 @@ extension JSONReader {
             let start = position
             var stop = JSONByte.firstSpecialStringByte(in: base, from: start, to: count)
             // Valid multi-byte sequences wholly in this chunk are stepped over, so a run of
-            // Persian or Vietnamese text is appended once, not a character at a time. The
-            // run stops growing before a piece that would pass the length limit, so the
-            // error comes from where the piece-by-piece reading raises it.
+            // Persian or Vietnamese text is appended once, not a character at a time; the
+            // ASCII scan restarts only where ASCII does. The run stops growing before a
+            // piece that would pass the length limit, so the error comes from where the
+            // piece-by-piece reading raises it.
+            let limit = start &+ (options.maxStringBytes &- text.count)
             while stop < count, base[stop] >= 0x80 {
                 let length = Self.sequenceLength(lead: base[stop])
-                guard length > 0, stop + length <= count, Self.isValidSequence(base + stop, length: length) else { break }
-                let next = JSONByte.firstSpecialStringByte(in: base, from: stop + length, to: count)
-                guard text.count + (next - start) <= options.maxStringBytes else { break }
+                guard length > 0, stop &+ length <= count, Self.isValidSequence(base + stop, length: length) else { break }
+                var next = stop &+ length
+                if next < count, base[next] < 0x80 {
+                    next = JSONByte.firstSpecialStringByte(in: base, from: next, to: count)
+                }
+                guard next <= limit else { break }
                 stop = next
             }
             if stop > start { try appendText(base + start, stop - start) }

@@ -5,7 +5,7 @@
 /// nearly always share a few shapes, so a record costs no per-name string work and shares
 /// its name table with its neighbours.
 struct RecordBuilder: Sendable {
-    private var name: [UInt8] = []
+    private var name = NameBytes()
     /// For each open container of the item, the length of `name` when it opened.
     private var bases: [Int] = []
     private(set) var storage: [UInt8] = []
@@ -36,7 +36,7 @@ struct RecordBuilder: Sendable {
 
     /// Starts a new item, keeping the buffers' capacity.
     mutating func begin() {
-        name.removeAll(keepingCapacity: true)
+        name.removeAll()
         bases.removeAll(keepingCapacity: true)
         storage = []
         storage.reserveCapacity(lastStorageSize)
@@ -65,20 +65,24 @@ struct RecordBuilder: Sendable {
 
     /// An object or array of the item closes.
     mutating func close() {
-        if let base = bases.popLast() { name.removeLast(name.count - base) }
+        if let base = bases.popLast() { name.truncate(to: base) }
     }
 
     /// A member name inside the innermost (object) container.
     mutating func key(_ key: [UInt8]) {
         let base = bases.last ?? 0
-        name.removeLast(name.count - base)
+        name.truncate(to: base)
         if base > 0 { name.append(JSONByte.slash) }
         if key.contains(where: { $0 == JSONByte.slash || $0 == 0x7E }) {
             // JSON Pointer's escapes keep `a/b` the key apart from `a` then `b`.
             for byte in key {
                 switch byte {
-                case 0x7E: name.append(contentsOf: [0x7E, JSONByte.zero])
-                case JSONByte.slash: name.append(contentsOf: [0x7E, JSONByte.one])
+                case 0x7E:
+                    name.append(0x7E)
+                    name.append(JSONByte.zero)
+                case JSONByte.slash:
+                    name.append(0x7E)
+                    name.append(JSONByte.one)
                 default: name.append(byte)
                 }
             }
@@ -101,7 +105,7 @@ struct RecordBuilder: Sendable {
         if !name.isEmpty, let id = guessedID() {
             shape.append(id)
         } else {
-            shape.append(id(of: name.isEmpty ? Self.unnamed : name))
+            shape.append(id(of: name.isEmpty ? Self.unnamed : name.bytes))
         }
     }
 
@@ -113,7 +117,7 @@ struct RecordBuilder: Sendable {
         let end = min(guess + Self.guessWindow, lastShape.count)
         var index = guess
         while index < end {
-            if nameBytes[lastShape[index]] == name {
+            if name.equals(nameBytes[lastShape[index]]) {
                 guess = index + 1
                 return lastShape[index]
             }
