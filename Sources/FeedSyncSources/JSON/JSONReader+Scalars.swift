@@ -1,7 +1,7 @@
 extension JSONReader {
     /// Reads a number's text into `text` and checks it against the RFC 8259 grammar.
     mutating func readNumber() throws {
-        text.removeAll(keepingCapacity: true)
+        textBytes.removeAll()
         textHasReplacements = false
         let wasDiscarding = discarding
         // A number's text is needed to check it, even while skipping.
@@ -16,7 +16,7 @@ extension JSONReader {
             position = index
             if index < count { break }
         }
-        guard Self.isValidNumber(text) else {
+        guard textBytes.withUnsafeBufferPointer({ Self.isValidNumber($0) }) else {
             throw failure(.syntax, "'\(textString)' is not a valid JSON number", at: tokenOffset)
         }
     }
@@ -33,7 +33,7 @@ extension JSONReader {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    static func isValidNumber(_ text: [UInt8]) -> Bool {
+    static func isValidNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let end = text.count
         func digits() -> Int {

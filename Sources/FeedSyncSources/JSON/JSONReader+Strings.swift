@@ -2,7 +2,7 @@ extension JSONReader {
     /// Reads a string's content after its opening quote, through the closing quote, into
     /// `text`.
     mutating func readString() throws {
-        text.removeAll(keepingCapacity: true)
+        textBytes.removeAll()
         textHasReplacements = false
         let startOffset = chunkOffset + position - 1
         while true {
@@ -17,7 +17,7 @@ extension JSONReader {
             // ASCII scan restarts only where ASCII does. The run stops growing before a
             // piece that would pass the length limit, so the error comes from where the
             // piece-by-piece reading raises it.
-            let limit = start &+ (options.maxStringBytes &- text.count)
+            let limit = start &+ (options.maxStringBytes &- textBytes.count)
             while stop < count, base[stop] >= 0x80 {
                 let length = Self.sequenceLength(lead: base[stop])
                 guard length > 0, stop &+ length <= count, Self.isValidSequence(base + stop, length: length) else { break }
@@ -50,10 +50,10 @@ extension JSONReader {
     @inline(__always)
     mutating func appendText(_ start: UnsafePointer<UInt8>, _ length: Int) throws {
         if discarding { return }
-        guard text.count + length <= options.maxStringBytes else {
+        guard textBytes.count + length <= options.maxStringBytes else {
             throw failure(.stringTooLong, "a string or number is longer than \(options.maxStringBytes) bytes")
         }
-        text.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
+        textBytes.append(start, count: length)
     }
 
     /// Appends one scalar's UTF-8 bytes to `text`.
@@ -133,7 +133,7 @@ extension JSONReader {
             let byte = chunk.base[position]
             throw failure(.invalidText, "\(Self.describe(byte)) in a string is not valid UTF-8; JSON must be UTF-8 (if the feed uses another encoding, name it in the mapping)")
         }
-        if !discarding { text.append(contentsOf: JSONByte.replacement) }
+        if !discarding { textBytes.append(contentsOf: JSONByte.replacement) }
         textHasReplacements = true
         position += 1
     }
@@ -190,7 +190,7 @@ extension JSONReader {
         guard options.invalidText == .replace else {
             throw failure(.invalidText, "the escape \\u\(String(unit, radix: 16, uppercase: true)) is half of a UTF-16 surrogate pair without its other half")
         }
-        if !discarding { text.append(contentsOf: JSONByte.replacement) }
+        if !discarding { textBytes.append(contentsOf: JSONByte.replacement) }
         textHasReplacements = true
     }
 

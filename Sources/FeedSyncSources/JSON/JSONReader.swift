@@ -43,7 +43,10 @@ public struct JSONReader: Sendable {
     public let file: String
     /// The text of the last ``JSONToken/key``, ``JSONToken/string`` or
     /// ``JSONToken/number``, as UTF-8 bytes.
-    public internal(set) var text: [UInt8] = []
+    public var text: [UInt8] { textBytes.bytes }
+    /// ``text``, in memory the reader reuses (read it without a copy through
+    /// `withUnsafeBufferPointer`).
+    var textBytes = ByteBuffer()
     /// Whether ``text`` had invalid UTF-8 or a lone surrogate replaced by U+FFFD (only with
     /// ``JSONReaderOptions/InvalidText/replace``).
     public internal(set) var textHasReplacements = false
@@ -67,7 +70,7 @@ public struct JSONReader: Sendable {
 
     /// ``text`` decoded as a `String`.
     public var textString: String {
-        String(decoding: text, as: UTF8.self)
+        textBytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// How many objects and arrays are open.

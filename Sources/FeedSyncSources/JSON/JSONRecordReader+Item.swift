@@ -24,7 +24,7 @@ extension JSONRecordReader {
                     builder.close()
                     depth -= 1
                 case .key:
-                    builder.key(reader.text)
+                    builder.key(reader.textBytes.unsafeBytes)
                     if reader.textHasReplacements, badTextOffset == nil { badTextOffset = reader.tokenOffset }
                 default:
                     builder.add(scalarText(next))
@@ -46,12 +46,18 @@ extension JSONRecordReader {
         return .record(SourceRecord(location: location, names: names, storage: builder.storage, ends: builder.ends))
     }
 
-    private func scalarText(_ token: JSONToken) -> [UInt8] {
+    /// A scalar token's text, in place (valid until the reader reads on).
+    private func scalarText(_ token: JSONToken) -> UnsafeBufferPointer<UInt8> {
         switch token {
-        case .string, .number: reader.text
-        case .true: JSONByte.trueBytes
-        case .false: JSONByte.falseBytes
-        default: []
+        case .string, .number: reader.textBytes.unsafeBytes
+        case .true: Self.literal("true")
+        case .false: Self.literal("false")
+        default: UnsafeBufferPointer(start: nil, count: 0)
         }
+    }
+
+    /// A literal's bytes, from the binary's constant data.
+    private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 }

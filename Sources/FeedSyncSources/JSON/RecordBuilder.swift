@@ -5,7 +5,7 @@
 /// nearly always share a few shapes, so a record costs no per-name string work and shares
 /// its name table with its neighbours.
 struct RecordBuilder: Sendable {
-    private var name = NameBytes()
+    private var name = ByteBuffer()
     /// For each open container of the item, the length of `name` when it opened.
     private var bases: [Int] = []
     private(set) var storage: [UInt8] = []
@@ -69,7 +69,7 @@ struct RecordBuilder: Sendable {
     }
 
     /// A member name inside the innermost (object) container.
-    mutating func key(_ key: [UInt8]) {
+    mutating func key(_ key: UnsafeBufferPointer<UInt8>) {
         let base = bases.last ?? 0
         name.truncate(to: base)
         if base > 0 { name.append(JSONByte.slash) }
@@ -92,7 +92,7 @@ struct RecordBuilder: Sendable {
     }
 
     /// A value under the current name.
-    mutating func add(_ value: [UInt8]) {
+    mutating func add(_ value: UnsafeBufferPointer<UInt8>) {
         guard !overflowed else { return }
         guard storage.count + value.count <= maxBytes, ends.count < maxFields else {
             overflowed = true
