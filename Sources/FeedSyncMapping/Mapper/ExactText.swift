@@ -11,15 +11,22 @@ struct ExactText: Hashable {
     let text: String
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        var left = lhs.text
-        var right = rhs.text
-        return left.withUTF8 { leftBytes in
-            right.withUTF8 { rightBytes in
-                guard leftBytes.count == rightBytes.count else { return false }
-                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
-                return memcmp(leftStart, rightStart, leftBytes.count) == 0
+        sameBytes(lhs.text, rhs.text)
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (no normalization).
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        // Native strings know their UTF-8 length: texts of other lengths differ at once.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        if let same = lhs.utf8.withContiguousStorageIfAvailable({ left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
+                return memcmp(leftStart, rightStart, left.count) == 0
             }
+        }), let same {
+            return same
         }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -35,7 +35,7 @@ extension Mapper {
             return categories.isEmpty ? nil : .categories(categories)
         }
         guard let start = firstSource(of: spec, in: record) else { return nil }
-        if lastResults[spec.field.ordinal].input == start { return lastResults[spec.field.ordinal].output }
+        if lastResults[spec.field.ordinal].hasInput(start) { return lastResults[spec.field.ordinal].output }
         // A catalog repeats a few hundred category cells over millions of rows: parse each once.
         let cacheKey: String? = if spec.field == .categories, case .text(let text) = start { text } else { nil }
         if let cacheKey, let cached = cachedCategories(cacheKey) { return cached }

@@ -78,9 +78,21 @@ public struct Mapper: Sendable {
 
     /// A field's last raw value and its result.
     ///
-    /// Not optional: the entry is compared in place, `lastResults[ordinal].input == value`,
+    /// Not optional: the entry is compared in place, `lastResults[ordinal].hasInput(value)`,
     /// where unwrapping an optional entry copied it out, retaining and releasing both values.
     struct LastResult {
+        /// Whether `value` is this entry's input, byte for byte.
+        ///
+        /// Not `==`: `String`'s equality normalizes non-ASCII text (a Persian name compared
+        /// with the last row's cost more than 2% of an export), and canonical equivalence
+        /// would hand one spelling the output computed from another.
+        func hasInput(_ value: MappedValue) -> Bool {
+            // Matched one side at a time: a switch over the pair copies both values out.
+            guard case .text(let new) = value else { return input == value }
+            guard case .text(let last) = input else { return false }
+            return ExactText.sameBytes(last, new)
+        }
+
         /// The raw value; at first NaN, which equals no value, not even itself.
         var input = MappedValue.number(.nan)
         var output: MappedValue?

@@ -26,6 +26,21 @@ struct MapperTests {
         #expect(product.createdAt == MappingFactory.now)
     }
 
+    @Test("a name spelled with other code points than the previous row's is mapped from its own bytes")
+    func canonicallyEqualNamesKeepTheirSpelling() throws {
+        // "Café" precomposed (U+00E9), then decomposed (e + U+0301): equal as Swift
+        // Strings, different bytes. The second row must not get the first row's output.
+        var mapper = try MappingFactory.mapper(MappingFactory.basic)
+        var row = fullRow
+        row[1] = ("title", "Caf\u{E9}")
+        let first = try #require(mapper.map(MappingFactory.record(row)).product)
+        row[0] = ("id", "p-2")
+        row[1] = ("title", "Cafe\u{301}")
+        let second = try #require(mapper.map(MappingFactory.record(row)).product)
+        #expect(Array(first.name.utf8) == Array("Caf\u{E9}".utf8))
+        #expect(Array(second.name.utf8) == Array("Cafe\u{301}".utf8))
+    }
+
     @Test("a lower sale price becomes price and the regular price becomes old_price")
     func salePrice() throws {
         var mapper = try MappingFactory.mapper(MappingFactory.basic)
