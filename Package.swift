@@ -99,7 +99,7 @@ let package = Package(
         // Test support: a loopback HTTP server, the Affili stand-in and fixture lookup.
         .target(name: "FeedSyncTesting", dependencies: ["FeedSyncCore", "FeedSyncHTTP"], swiftSettings: strict),
 
-        .testTarget(name: "FeedSyncCoreTests", dependencies: ["FeedSyncCore", "FeedSyncTesting"], swiftSettings: strict),
+        .testTarget(name: "FeedSyncCoreTests", dependencies: ["FeedSyncCore", "FeedSyncTesting", "CByteSearch"], swiftSettings: strict),
         .testTarget(
             name: "FeedSyncSourcesTests", dependencies: ["FeedSyncSources", "FeedSyncTesting", "FeedSyncHTTP"],
             swiftSettings: strict),

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -72,4 +73,33 @@ static inline long cbs_first_json_special(const uint8_t *base, long from, long e
 }
 
 #undef CBS_SEARCH
+
+/// Copies `count` bytes from `source` to `destination` (not overlapping).
+///
+/// Most copies of the CSV scanner and the JSON writer are a field of a few bytes or a
+/// key like `,"name":`; a call to `memcpy` for those costs more than the copy. Up to 16
+/// bytes are copied as two possibly overlapping words, read and written only inside the
+/// two ranges; longer copies go to `memcpy`.
+static inline void cbs_copy(uint8_t *destination, const uint8_t *source, long count) {
+    if (count >= 8 && count <= 16) {
+        uint64_t head, tail;
+        memcpy(&head, source, 8);
+        memcpy(&tail, source + count - 8, 8);
+        memcpy(destination, &head, 8);
+        memcpy(destination + count - 8, &tail, 8);
+    } else if (count >= 4 && count < 8) {
+        uint32_t head, tail;
+        memcpy(&head, source, 4);
+        memcpy(&tail, source + count - 4, 4);
+        memcpy(destination, &head, 4);
+        memcpy(destination + count - 4, &tail, 4);
+    } else if (count > 0 && count < 4) {
+        // 1 to 3 bytes: the first, the middle and the last (some the same byte).
+        destination[0] = source[0];
+        destination[count >> 1] = source[count >> 1];
+        destination[count - 1] = source[count - 1];
+    } else if (count > 16) {
+        memcpy(destination, source, (size_t)count);
+    }
+}
 #endif

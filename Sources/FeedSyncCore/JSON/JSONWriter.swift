@@ -62,7 +62,7 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        reserve(bytes.count).update(from: source, count: bytes.count)
+        cbs_copy(reserve(bytes.count), source, bytes.count)
         commit(bytes.count)
     }
 
@@ -127,13 +127,13 @@ public struct JSONWriter: Sendable {
                     available = buffer.capacity &- buffer.count
                     written = 0
                 }
-                (out + written).update(from: source + runStart, count: run)
+                cbs_copy(out + written, source + runStart, run)
                 written &+= run
                 written &+= Self.writeEscape(of: source[index], to: out + written)
                 runStart = index &+ 1
                 index = Self.firstEscape(in: utf8, from: runStart)
             }
-            (out + written).update(from: source + runStart, count: count &- runStart)
+            cbs_copy(out + written, source + runStart, count &- runStart)
             written &+= count &- runStart
         }
         out[written] = quote

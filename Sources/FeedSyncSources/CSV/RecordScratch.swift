@@ -1,3 +1,5 @@
+import CByteSearch
+
 /// The record being read: its unescaped bytes and field ends, in reusable memory.
 ///
 /// Appending to a Swift `Array` costs a uniqueness check, a capacity check and a generic
@@ -32,7 +34,7 @@ struct RecordScratch {
         if byteCount &+ count > bytes.capacity {
             bytes = bytes.copy(count: byteCount, capacity: max(bytes.capacity * 2, byteCount + count))
         }
-        (bytes.base + byteCount).update(from: source, count: count)
+        cbs_copy(bytes.base + byteCount, source, count)
         byteCount &+= count
     }
 
