@@ -27,8 +27,10 @@ struct CSVRecordParser {
     /// pair instead of ending another line, even when a chunk boundary separates them.
     private var previousWasCR = false
     private var recordLine = 1
-    /// The stream offset of the record's first byte, for the size limit.
-    private var recordStart = 0
+    /// The stream offset the record in progress may reach: its first byte's offset plus
+    /// the maximum record size; `Int.min` once it passed that. One comparison per field
+    /// instead of a flag test, a subtraction and a comparison.
+    private var recordLimit = Int.max
     /// Where the last opened quoted field began, for the unterminated-quote message.
     private var quoteLine = 0
     private var record = RecordScratch()
@@ -82,7 +84,8 @@ struct CSVRecordParser {
                 } else {
                     previousWasCR = false
                     recordLine = line
-                    recordStart = chunkOffset + index
+                    let start = chunkOffset &+ index
+                    recordLimit = start > Int.max &- maxRecordSize ? Int.max : start &+ maxRecordSize
                     state = .fieldStart
                 }
 
@@ -132,40 +135,40 @@ struct CSVRecordParser {
                 let stop = ByteScanner.firstIndex(in: base, from: index, to: end, quote, lineFeed, carriageReturn)
                 if stop > index {
                     previousWasCR = false
-                    append(base + index, count: stop - index, endOffset: chunkOffset + stop)
+                    append(base + index, count: stop &- index, endOffset: chunkOffset &+ stop)
                 }
                 if stop == end { return (end, false) }
                 let byte = base[stop]
-                index = stop + 1
+                index = stop &+ 1
                 if byte == quote {
                     previousWasCR = false
                     state = .afterQuote
                 } else {
                     // A line break inside the field: kept as written, counted as a line.
                     if byte == carriageReturn {
-                        line += 1
+                        line &+= 1
                         previousWasCR = true
                     } else {
-                        if !previousWasCR { line += 1 }
+                        if !previousWasCR { line &+= 1 }
                         previousWasCR = false
                     }
-                    append(base + stop, count: 1, endOffset: chunkOffset + index)
+                    append(base + stop, count: 1, endOffset: chunkOffset &+ index)
                 }
 
             case .afterQuote:
                 let byte = base[index]
                 if byte == quote {
-                    append(base + index, count: 1, endOffset: chunkOffset + index + 1)
+                    append(base + index, count: 1, endOffset: chunkOffset &+ index &+ 1)
                     state = .quoted
-                    index += 1
+                    index &+= 1
                 } else if byte == delimiter {
-                    endField(atOffset: chunkOffset + index)
+                    endField(atOffset: chunkOffset &+ index)
                     state = .fieldStart
-                    index += 1
+                    index &+= 1
                 } else if byte == lineFeed || byte == carriageReturn {
-                    endField(atOffset: chunkOffset + index)
+                    endField(atOffset: chunkOffset &+ index)
                     endLine(with: byte)
-                    return (index + 1, true)
+                    return (index &+ 1, true)
                 } else {
                     // `"a"b`: no reading of it is safe, so the record is reported; parsing
                     // goes on as if unquoted to find where the record ends.
@@ -223,15 +226,14 @@ struct CSVRecordParser {
 
     @inline(__always)
     private mutating func append(_ start: UnsafePointer<UInt8>, count: Int, endOffset: Int) {
-        guard count > 0, !oversized else { return }
-        guard endOffset - recordStart <= maxRecordSize else { return dropOversizedRecord() }
+        guard count > 0 else { return }
+        guard endOffset <= recordLimit else { return passLimit() }
         record.append(start, count: count)
     }
 
     @inline(__always)
     private mutating func endField(atOffset offset: Int) {
-        guard !oversized else { return }
-        guard offset - recordStart <= maxRecordSize else { return dropOversizedRecord() }
+        guard offset <= recordLimit else { return passLimit() }
         record.endField()
     }
 
@@ -242,9 +244,12 @@ struct CSVRecordParser {
         state = .recordStart
     }
 
-    /// Frees what the record holds so far; the rest of it is read but not kept.
-    private mutating func dropOversizedRecord() {
+    /// The record passed the size limit: the first time, frees what it holds so far; the
+    /// rest of it is read but not kept.
+    private mutating func passLimit() {
+        guard !oversized else { return }
         oversized = true
+        recordLimit = Int.min
         record.release()
     }
 
