@@ -1,3 +1,4 @@
+import CByteSearch
 internal import CLibXML2
 import FeedSyncCore
 
@@ -109,7 +110,8 @@ struct XMLRecordReader {
                 return
             }
         }
-        (pendingText.base + pendingCount).update(from: bytes, count: count)
+        // Most pieces are a few bytes (an entity, a run between two): no memmove call.
+        cbs_copy(pendingText.base + pendingCount, bytes, count)
         pendingCount += count
     }
 
