@@ -47,6 +47,7 @@ public struct URLResolver: Sendable, Hashable {
     /// - Returns: the absolute, encoded URL; empty for an empty cell.
     /// - Throws: ``TransformError`` naming the link and why it cannot be used.
     public func resolve(_ text: String) throws(TransformError) -> String {
+        if Self.isFinished(text) { return text }
         let trimmed = TextTransform.trim(text)
         if trimmed.isEmpty { return "" }
         let bytes = Array(trimmed.utf8)
@@ -75,6 +76,42 @@ public struct URLResolver: Sendable, Hashable {
             }
         }
         return try encoded(absolute, original: trimmed)
+    }
+
+    /// Whether `text` is already what ``resolve(_:)`` makes of it: a lower-case `http://` or
+    /// `https://` URL of printable ASCII with a plain host (no `@`, not empty, no leading
+    /// `:`) and nothing to escape. Most links of a feed are; checking costs one pass over
+    /// the bytes, where resolving copies them three times.
+    static func isFinished(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let prefix: Int
+            if bytes.starts(with: "https://".utf8) {
+                prefix = 8
+            } else if bytes.starts(with: "http://".utf8) {
+                prefix = 7
+            } else {
+                return false
+            }
+            var index = prefix
+            var inHost = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte > 0x20, byte < 0x7F, !isUnsafe(byte) else { return false }
+                if inHost {
+                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                        guard index > prefix else { return false }
+                        inHost = false
+                    } else if byte == UInt8(ascii: "@") || (index == prefix && byte == UInt8(ascii: ":")) {
+                        return false
+                    }
+                }
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return false }
+                }
+                index += 1
+            }
+            return index > prefix
+        } ?? false
     }
 
     /// Checks the host and percent-encodes what follows it.

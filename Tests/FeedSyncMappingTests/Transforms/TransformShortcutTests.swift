@@ -32,3 +32,30 @@ struct PriceShortcutTests {
         #expect(try parser.parse("12000 IRR") == 12000)
     }
 }
+
+/// The shortcut for links that need no work must give what resolving gives.
+struct URLShortcutTests {
+    private let resolver = URLResolver(base: .folder("https://shop.example.ir"))
+
+    @Test(
+        "a link taken as it is resolves to itself (a leading space forces the full resolution)",
+        arguments: [
+            "https://shop.example.ir/p/1.jpg", "http://a.b", "https://cdn.example/x?y=1&z=%20#f", "https://h:8080/a/b",
+            "https://shop.example.ir/wp-content/uploads/2025/07/sku-0001001-1.jpg",
+        ])
+    func finishedLinksResolveToThemselves(link: String) throws {
+        #expect(URLResolver.isFinished(link))
+        #expect(try resolver.resolve(" " + link) == link)
+        #expect(try resolver.resolve(link) == link)
+    }
+
+    @Test(
+        "links that need work are left to the full resolution",
+        arguments: [
+            "HTTPS://a.b/", "https://", "https://:80/x", "https://u@h/x", "https://a.b/c d", "https://a.b/ü", "https://a.b/%2",
+            "https://a.b/%zz", "//a.b/x", "/p/1", "www.a.b", "https://a.b/{x}", "ftp://a.b", "https:///x",
+        ])
+    func othersAreLeftToTheFullResolution(link: String) {
+        #expect(!URLResolver.isFinished(link))
+    }
+}
