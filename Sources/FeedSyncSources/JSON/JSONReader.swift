@@ -42,10 +42,10 @@ public struct JSONReader: Sendable {
     /// The file, URL or page being read, for error messages.
     public let file: String
     /// The text of the last ``JSONToken/key``, ``JSONToken/string`` or
-    /// ``JSONToken/number``, as UTF-8 bytes.
+    /// ``JSONToken/number``, as UTF-8 bytes (a copy).
     public var text: [UInt8] { textBytes.bytes }
-    /// ``text``, in memory the reader reuses (read it without a copy through
-    /// `withUnsafeBufferPointer`).
+    /// ``text``, in memory the reader reuses: the record reader takes it without a copy
+    /// (`unsafeBytes`, valid until the next token).
     var textBytes = ByteBuffer()
     /// Whether ``text`` had invalid UTF-8 or a lone surrogate replaced by U+FFFD (only with
     /// ``JSONReaderOptions/InvalidText/replace``).
